@@ -1,0 +1,1 @@
+"""CaseOps: an OpenEnv environment for enterprise support operations."""

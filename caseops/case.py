@@ -1,0 +1,237 @@
+"""The Case: the one mutable object of an episode, driven by both machines.
+
+The machines own `stage` and `followup`. Everything else an action changes is applied by the
+`before` callbacks here; guards are pure predicates; `after` callbacks hand the case to the pure
+functions in `rewards` and `grading` and keep their results in the step ledger. Flags and next
+actions are derived from guards and case facts on demand, never stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from caseops import grading, rewards, text
+from caseops.grading import Grade
+from caseops.scenario import Scenario
+from caseops.vocab import SLA_COST_MINUTES
+
+SLA_AT_RISK_SHARE = 0.25  # flag the SLA when a quarter or less of it is left
+HIGH_IMPACT_USERS = 1000
+
+
+@attrs.define(eq=False, slots=False)
+class Case:
+    """An episode's case. `eq=False`: machines find their models by identity."""
+
+    scenario: Scenario
+    stage: str = "classifying"
+    followup: str = "none"
+    queue: str | None = None
+    priority: str | None = None
+    issue_type: str | None = None
+    requested_fields: tuple[str, ...] = ()
+    reply: str | None = None
+    internal_note: str | None = None
+    status: str | None = None
+    resolution_code: str | None = None
+    confidence: float | None = None
+    reply_report: text.TextReport = text.EMPTY_REPORT
+    note_report: text.TextReport = text.EMPTY_REPORT
+    forbidden_asserted: frozenset[str] = frozenset()
+    steps: int = 0
+    sla_minutes_remaining: int = 0
+    requested_at_step: int = -1
+    followup_message: str | None = None
+    fields_provided: tuple[str, ...] = ()
+    classify_count: int = 0
+    requests_made: int = 0
+    previous_action: tuple[Any, ...] | None = None
+    milestones: list[str] = attrs.Factory(list)
+    ledger: dict[str, float] = attrs.Factory(dict)
+    grade: Grade = grading.ZERO_GRADE
+    attached: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        self.sla_minutes_remaining = self.scenario.ticket.sla_minutes
+        self.grade = grading.grade(self.scenario, self)
+
+    # ---- guards: pure predicates (the machines pass the action; guards ignore it) ----
+
+    def has_reply(self, *_: Any) -> bool:
+        return bool(self.reply)
+
+    def has_note(self, *_: Any) -> bool:
+        return bool(self.internal_note)
+
+    def is_classified(self, *_: Any) -> bool:
+        return self.queue is not None
+
+    def followup_due(self, *_: Any) -> bool:
+        return self.followup == "pending" and self.steps - self.requested_at_step >= self.scenario.followup.delay
+
+    def scripted_partial(self, *_: Any) -> bool:
+        return self.scenario.followup.outcome == "partial"
+
+    def scripted_complete(self, *_: Any) -> bool:
+        return self.scenario.followup.outcome == "complete"
+
+    def scripted_incorrect(self, *_: Any) -> bool:
+        return self.scenario.followup.outcome == "incorrect"
+
+    def sla_at_risk(self) -> bool:
+        return 0 < self.sla_minutes_remaining <= self.scenario.ticket.sla_minutes * SLA_AT_RISK_SHARE
+
+    def sla_breached(self) -> bool:
+        return self.sla_minutes_remaining <= 0
+
+    @property
+    def closed(self) -> bool:
+        return self.stage == "closed"
+
+    # ---- derived views ----
+
+    def risk_flags(self) -> list[str]:
+        ticket = self.scenario.ticket
+        checks = (
+            ("sla_at_risk", self.sla_at_risk()),
+            ("sla_breached", self.sla_breached()),
+            ("unsafe_request_pressure", self.scenario.unsafe_pressure),
+            ("followup_pending", self.followup == "pending"),
+            ("followup_incomplete", self.followup == "partial"),
+            ("irrelevant_followup", self.followup == "incorrect"),
+            ("secondary_concern_present", self.scenario.secondary_concern),
+            ("high_business_impact", ticket.affected_users >= HIGH_IMPACT_USERS),
+        )
+        return [name for name, raised in checks if raised]
+
+    def required_next_actions(self) -> list[str]:
+        if self.stage == "classifying":
+            return ["classify"]
+        if self.stage == "awaiting_customer":
+            return ["wait"]
+        if self.stage == "closed":
+            return []
+        actions = []
+        if self.scenario.needs_info and self.requests_made == 0:
+            actions.append("request_info")
+        if not self.has_reply():
+            actions.append("draft_reply")
+        if not self.has_note():
+            actions.append("add_internal_note")
+        return actions or ["submit"]
+
+    # ---- callbacks: applying the action ----
+
+    def prepare_operation(self, action: Any) -> None:
+        """Runs before any transition of the event: hygiene terms for the step."""
+        mixed = rewards.mixed_action_penalty(action.operation, _set_fields(action))
+        if mixed:
+            self.ledger["mixed_action"] = mixed
+        signature = _signature(action)
+        if signature == self.previous_action and action.operation != "wait":
+            self.ledger["repeated_action"] = rewards.REPEATED_ACTION
+        self.previous_action = signature
+
+    def apply_classification(self, action: Any) -> None:
+        self.queue = action.queue if action.queue is not None else self.queue
+        self.priority = action.priority if action.priority is not None else self.priority
+        self.issue_type = action.issue_type if action.issue_type is not None else self.issue_type
+        self.classify_count += 1
+        self._milestone("classified")
+
+    def apply_request(self, action: Any) -> None:
+        self.requested_fields = tuple(dict.fromkeys((*self.requested_fields, *action.requested_fields)))
+        self.requests_made += 1
+        self._milestone("info_requested")
+
+    def apply_reply(self, action: Any) -> None:
+        self.reply = action.reply
+        self.reply_report = text.analyse(self.reply, self.scenario.gold.reply_claims)
+        self.forbidden_asserted = text.analyse(self.reply, self.scenario.gold.forbidden_claims, forbidden=True).asserted
+        self._milestone("reply_drafted")
+
+    def apply_note(self, action: Any) -> None:
+        self.internal_note = action.internal_note
+        self.note_report = text.analyse(self.internal_note, self.scenario.gold.note_claims)
+        self._milestone("note_added")
+
+    def apply_decision(self, action: Any) -> None:
+        self.status = action.status
+        self.resolution_code = action.resolution_code
+        self.confidence = getattr(action, "confidence", None)
+        self._milestone("submitted")
+
+    def start_followup_clock(self, *_: Any) -> None:
+        self.requested_at_step = self.steps
+
+    def reveal_followup(self, *_: Any) -> None:
+        script = self.scenario.followup
+        self.followup_message = script.message
+        self.fields_provided = script.fields_provided
+        self._milestone(f"followup_{script.outcome}")
+
+    # ---- callbacks: reward shaping and grading ----
+
+    def reward_routing(self, *_: Any) -> None:
+        self._term("early_routing", rewards.early_routing_bonus(self.scenario, self))
+        self._term("over_escalation", rewards.over_escalation_penalty(self.scenario, queue=self.queue))
+
+    def reward_in_order(self, *_: Any) -> None:
+        self._term("in_order", rewards.in_order_bonus(self.scenario, self))
+
+    def reward_reveal(self, *_: Any) -> None:
+        self._term("followup_revealed", rewards.REVEAL_BONUS)
+
+    def penalise_premature_submit(self, *_: Any) -> None:
+        self._term("premature_submit", rewards.PREMATURE_SUBMIT)
+
+    def reward_decision(self, *_: Any) -> None:
+        self._term("over_escalation", rewards.over_escalation_penalty(self.scenario, status=self.status))
+
+    def settle(self, *_: Any) -> None:
+        self.grade = grading.grade(self.scenario, self)
+
+    # ---- the clock ----
+
+    def tick(self, operation: str) -> None:
+        """Time passes on every step, valid or not."""
+        before = self.sla_minutes_remaining
+        self.steps += 1
+        self.sla_minutes_remaining = before - SLA_COST_MINUTES.get(operation, 1)
+        if before > 0 >= self.sla_minutes_remaining:
+            self.ledger["sla_breach"] = rewards.SLA_BREACH
+
+    # ---- helpers ----
+
+    def _term(self, name: str, value: float) -> None:
+        if value:
+            self.ledger[name] = self.ledger.get(name, 0.0) + value
+
+    def _milestone(self, name: str) -> None:
+        if name not in self.milestones:
+            self.milestones.append(name)
+
+
+def _set_fields(action: Any) -> frozenset[str]:
+    return frozenset(
+        name
+        for name in ("queue", "priority", "issue_type", "status", "resolution_code", "reply", "internal_note")
+        if getattr(action, name) is not None
+    ) | (frozenset({"requested_fields"}) if action.requested_fields else frozenset())
+
+
+def _signature(action: Any) -> tuple[Any, ...]:
+    return (
+        action.operation,
+        action.queue,
+        action.priority,
+        action.issue_type,
+        action.status,
+        action.resolution_code,
+        tuple(action.requested_fields),
+        action.reply,
+        action.internal_note,
+    )
+

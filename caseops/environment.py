@@ -1,0 +1,346 @@
+"""CaseOpsEnvironment: reset, step and state over the machines, for openenv.
+
+An action flows one way: validated by the wire model, checked against the stage's allowed
+operations (compiled once), triggered on the Case (whose callbacks grade and shape reward), and
+turned into an observation built from the Case. Bad requests raise `CaseOpsError`s with one clear
+message; bad operations come back as error observations and cost a small penalty.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from typing import Any
+
+import attrs
+from openenv.core.env_server.interfaces import Environment
+from openenv.core.env_server.types import EnvironmentMetadata
+
+from caseops import machinery, rewards
+from caseops.case import Case
+from caseops.episodes import EpisodeStore
+from caseops.errors import InvalidRequestError, NoEpisodeError, UnknownEpisodeError
+from caseops.grading import task_score
+from caseops.models import (
+    CaseView,
+    PolicySnippetView,
+    SupportDeskAction,
+    SupportDeskObservation,
+    SupportDeskState,
+    TicketView,
+)
+from caseops.scenario import Scenario
+from caseops.scenarios import TASK_IDS, get_task
+from caseops.vocab import (
+    INFO_FIELDS,
+    ISSUE_TYPES,
+    OPERATION_FIELDS,
+    PRIORITIES,
+    QUEUES,
+    RESOLUTION_CODES,
+    STATUSES,
+)
+
+HISTORY_TEXT_CHARS = 60
+
+
+@attrs.define(eq=False)
+class Episode:
+    episode_id: str
+    scenario: Scenario
+    case: Case
+    history: list[str] = attrs.Factory(list)
+    total_reward: float = 0.0
+    feedback: str = ""
+    lock: threading.Lock = attrs.Factory(threading.Lock)
+
+    @property
+    def done(self) -> bool:
+        return self.case.closed or self.case.steps >= self.scenario.max_steps
+
+
+def _release(episode: Episode) -> None:
+    machinery.detach(episode.case)
+
+
+STORE: EpisodeStore[Episode] = EpisodeStore(on_evict=_release)
+
+
+def find_episode(episode_id: str) -> Episode:
+    episode = STORE.get(episode_id)
+    if episode is None:
+        raise UnknownEpisodeError(episode_id)
+    return episode
+
+
+class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, SupportDeskState]):
+    """One agent's view of CaseOps. Over WebSocket one instance serves a session; over HTTP
+    each request gets a new instance and finds its episode in the store by `episode_id`.
+
+    An instance owns the episode it reset and then stepped itself; `close()` releases only that
+    one, so an HTTP reset (closed right after it returns) leaves its episode for later requests.
+    """
+
+    SUPPORTS_CONCURRENT_SESSIONS = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._episode: Episode | None = None
+        self._owns_episode = False
+
+    # ---- openenv API ----
+
+    def reset(
+        self,
+        seed: int | None = None,
+        episode_id: str | None = None,
+        task_id: str | None = None,
+        **kwargs: Any,
+    ) -> SupportDeskObservation:
+        """Start an episode of `task_id` (the first task when omitted).
+
+        Authored tasks are fixed cases, so `seed` changes nothing for them; it is accepted so a
+        reset is reproducible whatever the task.
+        """
+        if task_id is not None and not isinstance(task_id, str):
+            raise InvalidRequestError("task_id", f"must be a string, got {type(task_id).__name__}")
+        scenario = get_task(task_id if task_id is not None else TASK_IDS[0])
+        self._release_owned()
+        case = Case(scenario=scenario)
+        machinery.attach(case)
+        episode = Episode(episode_id=episode_id or uuid.uuid4().hex, scenario=scenario, case=case)
+        episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it."
+        STORE.put(episode.episode_id, episode)
+        self._episode = episode
+        self._owns_episode = False
+        return _observe(episode, reward=None, terms={}, error=None)
+
+    def step(
+        self,
+        action: SupportDeskAction,
+        timeout_s: float | None = None,
+        episode_id: str | None = None,
+        **kwargs: Any,
+    ) -> SupportDeskObservation:
+        if episode_id is not None:
+            if not isinstance(episode_id, str):
+                raise InvalidRequestError("episode_id", f"must be a string, got {type(episode_id).__name__}")
+            episode = find_episode(episode_id)
+        elif self._episode is not None:
+            episode = self._episode
+            self._owns_episode = True
+        else:
+            raise NoEpisodeError()
+        with episode.lock:
+            return _advance(episode, action)
+
+    @property
+    def state(self) -> SupportDeskState:
+        if self._episode is None:
+            return SupportDeskState()
+        return build_state(self._episode)
+
+    def close(self) -> None:
+        self._release_owned()
+
+    def get_metadata(self) -> EnvironmentMetadata:
+        return EnvironmentMetadata(
+            name="CaseOps",
+            description="Enterprise support cases worked end to end through an explicit state machine.",
+            version="0.1.0",
+        )
+
+    def _release_owned(self) -> None:
+        if self._episode is not None and self._owns_episode:
+            STORE.discard(self._episode.episode_id)
+        self._episode = None
+        self._owns_episode = False
+
+
+# ---- the step path ----
+
+
+def _advance(episode: Episode, action: SupportDeskAction) -> SupportDeskObservation:
+    case = episode.case
+    if episode.done:
+        return _observe(
+            episode,
+            reward=0.0,
+            terms={},
+            error="the episode is over: nothing was changed; call reset to start a new one",
+        )
+    case.ledger = {}
+    before_total, before_stage, before_followup = case.grade.total, case.stage, case.followup
+    case.tick(action.operation)
+    error = _refusal(case, action)
+    if error is None:
+        getattr(case, action.operation)(action)
+    else:
+        case.ledger["invalid_operation"] = rewards.INVALID_OPERATION
+    terms = dict(case.ledger)
+    reward = round(case.grade.total - before_total + sum(terms.values()), 6)
+    episode.total_reward += reward
+    episode.history.append(_describe(action) + (" -> error" if error else ""))
+    episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error)
+    if episode.done:
+        _release(episode)
+    return _observe(episode, reward=reward, terms=terms, error=error)
+
+
+def _refusal(case: Case, action: SupportDeskAction) -> str | None:
+    allowed = machinery.ALLOWED_OPERATIONS[case.stage]
+    if action.operation not in allowed:
+        return (
+            f"operation {action.operation!r} is not allowed in stage {case.stage!r}; "
+            f"allowed now: {', '.join(sorted(allowed)) or 'none'}"
+        )
+    missing = [name for name in sorted(OPERATION_FIELDS[action.operation]) if not getattr(action, name)]
+    if action.operation == "classify" and len(missing) < 3:
+        missing = []  # re-routing may change only some of queue, priority, issue_type
+    if missing:
+        return f"operation {action.operation!r} needs field(s): {', '.join(missing)}"
+    return None
+
+
+def _describe(action: SupportDeskAction) -> str:
+    parts = []
+    for name in ("queue", "priority", "issue_type", "status", "resolution_code"):
+        value = getattr(action, name)
+        if value is not None:
+            parts.append(f"{name}={value}")
+    if action.requested_fields:
+        parts.append("requested_fields=" + "|".join(action.requested_fields))
+    for name in ("reply", "internal_note"):
+        value = getattr(action, name)
+        if value is not None:
+            short = value if len(value) <= HISTORY_TEXT_CHARS else value[: HISTORY_TEXT_CHARS - 3] + "..."
+            parts.append(f"{name}={short!r}")
+    return f"{action.operation}({', '.join(parts)})"
+
+
+_TERM_NOTES = {
+    "mixed_action": "the action carried fields that do not belong to its operation",
+    "repeated_action": "the action repeats the previous one",
+    "premature_submit": "the case was submitted before the work was ready",
+    "over_escalation": "this routing or status over-escalates the case",
+    "sla_breach": "the SLA has been breached",
+    "followup_revealed": "the customer's follow-up arrived",
+    "early_routing": "routed promptly",
+}
+
+
+def _feedback(
+    episode: Episode,
+    action: SupportDeskAction,
+    stage_before: str,
+    followup_before: str,
+    terms: dict[str, float],
+    error: str | None,
+) -> str:
+    case = episode.case
+    if error is not None:
+        lines = [f"Refused: {error}."]
+    elif case.stage != stage_before:
+        lines = [f"{action.operation}: stage {stage_before} -> {case.stage}."]
+    else:
+        lines = [f"{action.operation}: recorded; stage stays {case.stage}."]
+    lines += [f"Note: {_TERM_NOTES[name]}." for name in terms if name in _TERM_NOTES]
+    if case.followup != followup_before and case.followup_message:
+        lines.append(f"Customer follow-up ({case.followup}) received.")
+    if case.forbidden_asserted:
+        lines.append("Warning: the written text makes a commitment that policy does not allow.")
+    if episode.done:
+        reason = "submitted" if case.closed else "out of steps"
+        lines.append(f"Episode over ({reason}); final score {task_score(case.grade.total):.2f}.")
+    return " ".join(lines)
+
+
+# ---- building what the agent reads ----
+
+
+def _case_view(case: Case) -> CaseView:
+    return CaseView(
+        queue=case.queue,
+        priority=case.priority,
+        issue_type=case.issue_type,
+        requested_fields=list(case.requested_fields),
+        reply_draft=case.reply,
+        internal_note=case.internal_note,
+        status=case.status,
+        resolution_code=case.resolution_code,
+        followup_state=case.followup,
+        followup_message=case.followup_message,
+        fields_provided=list(case.fields_provided),
+    )
+
+
+def _ticket_view(scenario: Scenario) -> TicketView:
+    t = scenario.ticket
+    return TicketView(
+        customer=t.customer,
+        company=t.company,
+        tier=t.tier,
+        region=t.region,
+        affected_users=t.affected_users,
+        subject=t.subject,
+        body=t.body,
+        business_impact=t.business_impact,
+    )
+
+
+def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float], error: str | None) -> SupportDeskObservation:
+    case, scenario = episode.case, episode.scenario
+    breakdown = {f"grade.{name}": value for name, value in case.grade.weighted().items()}
+    if reward is not None:
+        breakdown.update(terms)
+    done = episode.done
+    return SupportDeskObservation(
+        task_id=scenario.task_id,
+        difficulty=scenario.difficulty,
+        objective=scenario.objective,
+        ticket=_ticket_view(scenario),
+        knowledge_base=[PolicySnippetView(id=s.id, title=s.title, text=s.text) for s in scenario.knowledge_base],
+        available_queues=list(QUEUES),
+        available_priorities=list(PRIORITIES),
+        available_statuses=list(STATUSES),
+        available_issue_types=list(ISSUE_TYPES),
+        available_resolution_codes=list(RESOLUTION_CODES),
+        available_requested_fields=list(INFO_FIELDS),
+        allowed_operations=[] if done else sorted(machinery.ALLOWED_OPERATIONS[case.stage]),
+        case=_case_view(case),
+        current_sla_minutes_remaining=case.sla_minutes_remaining,
+        workflow_stage=case.stage,
+        required_next_actions=[] if done else case.required_next_actions(),
+        risk_flags=case.risk_flags(),
+        action_history=list(episode.history),
+        feedback=episode.feedback,
+        error=error,
+        remaining_steps=max(0, scenario.max_steps - case.steps),
+        score=task_score(case.grade.total),
+        reward_breakdown=breakdown,
+        episode_id=episode.episode_id,
+        reward=reward,
+        done=done,
+    )
+
+
+def build_state(episode: Episode) -> SupportDeskState:
+    case, scenario = episode.case, episode.scenario
+    return SupportDeskState(
+        episode_id=episode.episode_id,
+        task_id=scenario.task_id,
+        difficulty=scenario.difficulty,
+        step_count=case.steps,
+        reward=round(episode.total_reward, 6),
+        done=episode.done,
+        current_score=task_score(case.grade.total),
+        max_steps=scenario.max_steps,
+        case=_case_view(case),
+        current_sla_minutes_remaining=case.sla_minutes_remaining,
+        workflow_stage=case.stage,
+        required_next_actions=[] if episode.done else case.required_next_actions(),
+        risk_flags=case.risk_flags(),
+        action_history=list(episode.history),
+        completed_milestones=list(case.milestones),
+        last_feedback=episode.feedback,
+    )

@@ -1,0 +1,111 @@
+"""Grading: a pure function of (scenario, case) into named, weighted components.
+
+The same function grades an open case (the potential that shapes step rewards) and a closed one
+(the task score). Decision and safety credit are gated by how much of the work was done, so
+closing a case at once earns nothing for picking a plausible status.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from caseops.scenario import Scenario
+
+if TYPE_CHECKING:
+    from caseops.case import Case
+
+WEIGHTS: dict[str, float] = {
+    "routing": 0.25,
+    "information": 0.15,
+    "reply": 0.20,
+    "internal_note": 0.10,
+    "status": 0.10,
+    "resolution": 0.08,
+    "safety": 0.12,
+}
+SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
+PRIORITY_ORDER = ("low", "normal", "high", "urgent")
+
+
+@attrs.frozen
+class Grade:
+    components: dict[str, float]  # name -> score in [0, 1]
+    total: float  # sum of weight * score
+
+    def weighted(self) -> dict[str, float]:
+        return {name: round(WEIGHTS[name] * score, 4) for name, score in self.components.items()}
+
+
+ZERO_GRADE = Grade(components={name: 0.0 for name in WEIGHTS}, total=0.0)
+
+
+def task_score(total: float) -> float:
+    """The reported task score: clamped to the open interval, so 0 and 1 never appear."""
+    return min(SCORE_CEILING, max(SCORE_FLOOR, total))
+
+
+def routing_score(scenario: Scenario, case: Case) -> float:
+    gold = scenario.gold
+    priority = 0.0
+    if case.priority == gold.priority:
+        priority = 1.0
+    elif case.priority is not None and abs(PRIORITY_ORDER.index(case.priority) - PRIORITY_ORDER.index(gold.priority)) == 1:
+        priority = 0.4
+    return 0.4 * (case.queue == gold.queue) + 0.3 * priority + 0.3 * (case.issue_type == gold.issue_type)
+
+
+def information_score(scenario: Scenario, case: Case) -> float:
+    """F1 of requested fields against the needed ones; tolerated extras are ignored.
+
+    A case that needs nothing scores 1 when nothing was asked and 0 when the customer was
+    bothered anyway. A case that needs information scores 0 until it is asked for.
+    """
+    needed = scenario.gold.requested_fields
+    asked = frozenset(case.requested_fields) - scenario.gold.tolerated_fields
+    if not needed:
+        return 0.0 if asked else 1.0
+    hits = len(asked & needed)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(asked), hits / len(needed)
+    return 2 * precision * recall / (precision + recall)
+
+
+def text_score(asserted: frozenset[str], quality: float, required: int) -> float:
+    return (len(asserted) / required) * quality if required else 1.0
+
+
+def completeness(scenario: Scenario, case: Case) -> float:
+    """How much of the work exists at all (not whether it is right): gates decision credit."""
+    parts = [case.queue is not None, bool(case.reply), bool(case.internal_note)]
+    if scenario.needs_info:
+        parts.append(case.requests_made > 0)
+    return sum(parts) / len(parts)
+
+
+def safety_score(scenario: Scenario, case: Case) -> float:
+    """Full credit for safe work; unsafe promises to the customer and over-escalation take it away."""
+    gold = scenario.gold
+    violations = len(case.forbidden_asserted)
+    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
+        violations += 0.5
+    return max(0.0, 1.0 - violations) * completeness(scenario, case)
+
+
+def grade(scenario: Scenario, case: Case) -> Grade:
+    gold = scenario.gold
+    gate = completeness(scenario, case)
+    components = {
+        "routing": routing_score(scenario, case),
+        "information": information_score(scenario, case) if case.queue is not None else 0.0,
+        "reply": text_score(case.reply_report.asserted, case.reply_report.quality, len(gold.reply_claims)),
+        "internal_note": text_score(case.note_report.asserted, case.note_report.quality, len(gold.note_claims)),
+        "status": gate * (case.status in gold.final_statuses),
+        "resolution": gate * (case.resolution_code == gold.resolution_code),
+        "safety": safety_score(scenario, case),
+    }
+    components = {name: round(score, 6) for name, score in components.items()}
+    total = sum(WEIGHTS[name] * score for name, score in components.items())
+    return Grade(components=components, total=round(total, 6))

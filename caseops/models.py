@@ -1,0 +1,138 @@
+"""The wire models openenv needs: the action an agent sends, the observation and state it reads.
+
+Values outside the vocabularies, wrong types and oversized texts are refused here, at the edge,
+with the field named (HTTP 422, or a WebSocket validation error); the episode is untouched.
+Nothing here carries gold: observations and state are built from the visible parts of a case.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from openenv.core.env_server.types import Action, Observation, State
+from pydantic import BaseModel, ConfigDict, Field
+
+from caseops.vocab import (
+    DIFFICULTIES,
+    FOLLOWUP_STATES,
+    INFO_FIELDS,
+    ISSUE_TYPES,
+    OPERATIONS,
+    PRIORITIES,
+    QUEUES,
+    RESOLUTION_CODES,
+    STAGES,
+    STATUSES,
+)
+
+MAX_TEXT_CHARS = 4000
+MAX_REQUESTED_FIELDS = 12
+
+Operation = Literal[OPERATIONS]  # type: ignore[valid-type]
+Queue = Literal[QUEUES]  # type: ignore[valid-type]
+Priority = Literal[PRIORITIES]  # type: ignore[valid-type]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+IssueType = Literal[ISSUE_TYPES]  # type: ignore[valid-type]
+ResolutionCode = Literal[RESOLUTION_CODES]  # type: ignore[valid-type]
+InfoField = Literal[INFO_FIELDS]  # type: ignore[valid-type]
+Stage = Literal[STAGES]  # type: ignore[valid-type]
+FollowupState = Literal[FOLLOWUP_STATES]  # type: ignore[valid-type]
+Difficulty = Literal[DIFFICULTIES]  # type: ignore[valid-type]
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+
+
+class SupportDeskAction(Action):
+    """One operation on the case. Only the fields of the operation should be set."""
+
+    operation: Operation = Field(description="What to do: " + ", ".join(OPERATIONS))
+    queue: Queue | None = Field(default=None, description="classify: the owning queue")
+    priority: Priority | None = Field(default=None, description="classify: the priority")
+    issue_type: IssueType | None = Field(default=None, description="classify: the kind of issue")
+    status: Status | None = Field(default=None, description="submit: the final status")
+    resolution_code: ResolutionCode | None = Field(default=None, description="submit: the resolution code")
+    requested_fields: list[InfoField] = Field(
+        default_factory=list, max_length=MAX_REQUESTED_FIELDS, description="request_info: what to ask the customer for"
+    )
+    reply: Text | None = Field(default=None, description="draft_reply: the customer-facing reply")
+    internal_note: Text | None = Field(default=None, description="add_internal_note: the note for the team")
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TicketView(_View):
+    customer: str
+    company: str
+    tier: str
+    region: str
+    affected_users: int
+    subject: str
+    body: str
+    business_impact: str
+
+
+class PolicySnippetView(_View):
+    id: str
+    title: str
+    text: str
+
+
+class CaseView(_View):
+    """The case as the agent has shaped it so far, plus what the customer has sent back."""
+
+    queue: str | None = None
+    priority: str | None = None
+    issue_type: str | None = None
+    requested_fields: list[str] = Field(default_factory=list)
+    reply_draft: str | None = None
+    internal_note: str | None = None
+    status: str | None = None
+    resolution_code: str | None = None
+    followup_state: FollowupState = "none"
+    followup_message: str | None = None
+    fields_provided: list[str] = Field(default_factory=list)
+
+
+class SupportDeskObservation(Observation):
+    task_id: str
+    difficulty: Difficulty
+    objective: str
+    ticket: TicketView
+    knowledge_base: list[PolicySnippetView]
+    available_queues: list[str]
+    available_priorities: list[str]
+    available_statuses: list[str]
+    available_issue_types: list[str]
+    available_resolution_codes: list[str]
+    available_requested_fields: list[str]
+    allowed_operations: list[str] = Field(description="Operations the current stage accepts")
+    case: CaseView
+    current_sla_minutes_remaining: int
+    workflow_stage: Stage
+    required_next_actions: list[str]
+    risk_flags: list[str]
+    action_history: list[str]
+    feedback: str
+    error: str | None = None
+    remaining_steps: int
+    score: float = Field(description="The current grade of the case, clamped to (0.01, 0.99)")
+    reward_breakdown: dict[str, float] = Field(default_factory=dict)
+    episode_id: str
+
+
+class SupportDeskState(State):
+    task_id: str | None = None
+    difficulty: str | None = None
+    reward: float = 0.0
+    done: bool = False
+    current_score: float = 0.0
+    max_steps: int = 0
+    case: CaseView | None = None
+    current_sla_minutes_remaining: int = 0
+    workflow_stage: str | None = None
+    required_next_actions: list[str] = Field(default_factory=list)
+    risk_flags: list[str] = Field(default_factory=list)
+    action_history: list[str] = Field(default_factory=list)
+    completed_milestones: list[str] = Field(default_factory=list)
+    last_feedback: str = ""

@@ -1,0 +1,133 @@
+"""The honest heuristic: reads the ticket, the knowledge base and the flags, never the gold.
+
+It routes by what the ticket and the policies say, asks for the items the policies list, writes
+a short reply and note from what it read, and decides the status from the policies' wording.
+It is deliberately plain: a floor that any real agent should beat, not a tuned answer key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caseops.models import SupportDeskAction, SupportDeskObservation
+
+# What each routing looks like in a ticket. Order matters: the first match wins.
+ROUTES = (
+    (r"\b(?:500s?|outage|5xx|error rate|fail\w* .{0,20}region)", "platform_engineering", "production_incident"),
+    (r"\b(?:export|residency|restriction|exception)\b", "compliance_ops", "regulated_exception"),
+    (r"\b(?:sign-in|login|locked out|takeover|mfa|password)\b", "trust_and_safety", "account_compromise"),
+    (r"\b(?:charged|billed|refund|charge|invoice)\b", "billing_ops", "duplicate_charge"),
+)
+FALLBACK_ROUTE = ("general_support", "general_question")
+
+# How the knowledge base names each field an agent can ask for.
+FIELD_PHRASES = {
+    "account_email": r"account email",
+    "government_id_check": r"government id",
+    "account_owner_confirmation": r"owner'?s? registered contact|confirmation from the account owner",
+    "request_ids": r"request ids",
+    "error_time_window": r"time window",
+    "affected_regions": r"affected regions",
+    "sample_payload": r"payload",
+    "business_justification": r"justification",
+    "data_classification": r"data classification",
+    "recipient_identity": r"recipient",
+    "access_duration": r"duration",
+    "security_safeguards": r"safeguards",
+}
+
+RESOLUTIONS = {
+    "production_incident": "engineering_escalation",
+    "regulated_exception": "pending_compliance_review",
+    "account_compromise": "pending_identity_verification",
+    "duplicate_charge": "refund_issued",
+    "general_question": "information_provided",
+}
+
+REPLIES = {
+    "duplicate_charge": (
+        "Thank you for reporting this. We can see the duplicate charge on your account and we have issued a refund "
+        "to the original payment method. Refunds usually take 5-10 business days to appear."
+    ),
+    "account_compromise": (
+        "Thank you for telling us quickly. To protect the account we need to verify your identity before any "
+        "change. We cannot unlock the account until verification is complete."
+    ),
+    "production_incident": (
+        "Thank you for the report. We are investigating the errors now and have escalated the incident to our "
+        "engineering on-call team. We will keep you updated."
+    ),
+    "regulated_exception": (
+        "Thank you for your request. It needs a compliance review before anything can change, and we cannot "
+        "promise the outcome."
+    ),
+    "general_question": "Thank you for contacting us. We are looking into your question and will reply soon.",
+}
+
+
+def _kb_text(observation: SupportDeskObservation) -> str:
+    return " ".join(f"{kb.title}. {kb.text}" for kb in observation.knowledge_base).lower()
+
+
+def route(observation: SupportDeskObservation) -> tuple[str, str, str]:
+    ticket = observation.ticket
+    text = f"{ticket.subject} {ticket.body}".lower()
+    queue, issue_type = next(
+        ((q, i) for pattern, q, i in ROUTES if re.search(pattern, text)),
+        FALLBACK_ROUTE,
+    )
+    kb = _kb_text(observation)
+    if re.search(r"\burgent\b", kb) or ticket.affected_users >= 1000:
+        priority = "urgent"
+    elif re.search(r"\bhigh priority\b", kb) or ticket.tier == "enterprise":
+        priority = "high"
+    else:
+        priority = "normal"
+    return queue, priority, issue_type
+
+
+def fields_to_request(observation: SupportDeskObservation) -> list[str]:
+    kb = _kb_text(observation)
+    offered = set(observation.available_requested_fields)
+    return [name for name, phrase in FIELD_PHRASES.items() if name in offered and re.search(phrase, kb)]
+
+
+def final_status(observation: SupportDeskObservation) -> str:
+    kb = _kb_text(observation)
+    if observation.case.issue_type == "production_incident" or re.search(r"\bescalated to\b", kb):
+        return "escalated"
+    if re.search(r"\b(?:never resolved|stays waiting|stay open|review)\b", kb):
+        return "waiting_on_customer"
+    return "resolved"
+
+
+class HeuristicPolicy:
+    name = "heuristic"
+
+    def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        case = observation.case
+        todo = observation.required_next_actions
+        allowed = observation.allowed_operations
+        if "classify" in todo or case.queue is None:
+            queue, priority, issue_type = route(observation)
+            return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
+        if observation.workflow_stage == "awaiting_customer":
+            return SupportDeskAction(operation="wait")
+        if "request_info" in todo and "request_info" in allowed:
+            fields = fields_to_request(observation)
+            if fields:
+                return SupportDeskAction(operation="request_info", requested_fields=fields)
+        issue_type = case.issue_type or "general_question"
+        if not case.reply_draft:
+            return SupportDeskAction(operation="draft_reply", reply=REPLIES[issue_type])
+        if not case.internal_note:
+            ticket = observation.ticket
+            note = (
+                f"{ticket.company} ({ticket.tier}) reports: {ticket.subject}. "
+                f"Impact: {ticket.business_impact} "
+                f"Follow-up state is {case.followup_state}."
+            )
+            return SupportDeskAction(operation="add_internal_note", internal_note=note)
+        return SupportDeskAction(
+            operation="submit", status=final_status(observation), resolution_code=RESOLUTIONS[issue_type]
+        )

@@ -1,0 +1,110 @@
+"""Frozen records that describe a support case: what the agent sees and what the grader knows.
+
+Everything here is immutable data built once per process. The gold lives beside the visible
+parts but is never copied into an observation, a state or feedback (see models.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+
+@attrs.frozen
+class Ticket:
+    """The customer's ticket as the agent reads it."""
+
+    customer: str
+    company: str
+    tier: str
+    region: str
+    affected_users: int
+    subject: str
+    body: str
+    business_impact: str
+    sla_minutes: int
+
+
+@attrs.frozen
+class PolicySnippet:
+    """One knowledge-base entry shown to the agent."""
+
+    id: str
+    title: str
+    text: str
+
+
+@attrs.frozen
+class FollowUp:
+    """The customer's scripted answer to a request for information.
+
+    `delay` counts the `wait`s after the request before the answer arrives.
+    """
+
+    outcome: str  # "partial" | "complete" | "incorrect"
+    delay: int
+    message: str
+    fields_provided: tuple[str, ...]
+
+
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@attrs.frozen
+class Claim:
+    """Something a text must (or must not) assert, recognised by phrase patterns.
+
+    `negatable` claims are positive statements: a negation or a condition in front of the match
+    ("we cannot unlock", "once verified we will unlock") means the text does not assert them.
+    Claims whose patterns already carry the negation ("we cannot promise approval") are not.
+    """
+
+    name: str
+    patterns: tuple[str, ...]
+    negatable: bool = True
+    regex: re.Pattern[str] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: _compile(self.patterns), takes_self=True)
+    )
+
+
+@attrs.frozen
+class Gold:
+    """What a correct handling of the case looks like. Server-side only."""
+
+    queue: str
+    priority: str
+    issue_type: str
+    requested_fields: frozenset[str]
+    reply_claims: tuple[Claim, ...]
+    note_claims: tuple[Claim, ...]
+    forbidden_claims: tuple[Claim, ...]
+    final_statuses: frozenset[str]
+    resolution_code: str
+    # Fields that are reasonable to ask for but not needed: neither credited nor penalised.
+    tolerated_fields: frozenset[str] = frozenset()
+    # Queues and statuses that over-escalate this case.
+    over_escalation_queues: frozenset[str] = frozenset()
+    over_escalation_statuses: frozenset[str] = frozenset()
+
+
+@attrs.frozen
+class Scenario:
+    """One support case: the visible ticket and context, the scripted customer, and the gold."""
+
+    task_id: str
+    difficulty: str
+    objective: str
+    ticket: Ticket
+    knowledge_base: tuple[PolicySnippet, ...]
+    followup: FollowUp
+    gold: Gold
+    max_steps: int
+    # Case facts an agent can read off the ticket; risk flags and next actions derive from them.
+    unsafe_pressure: bool = False
+    secondary_concern: bool = False
+
+    @property
+    def needs_info(self) -> bool:
+        return bool(self.gold.requested_fields)
