@@ -101,10 +101,8 @@ class Scenario:
     followup: FollowUp
     gold: Gold
     max_steps: int
-    # Case facts an agent can read off the ticket; risk flags and next actions derive from them.
+    # Case facts an agent could read off the ticket; risk flags and next actions derive from
+    # them, never from the gold (a test checks the two agree).
+    needs_info: bool = False
     unsafe_pressure: bool = False
     secondary_concern: bool = False
-
-    @property
-    def needs_info(self) -> bool:
-        return bool(self.gold.requested_fields)

@@ -250,6 +250,7 @@ ACCOUNT_TAKEOVER = Scenario(
         over_escalation_queues=frozenset({"platform_engineering", "compliance_ops"}),
     ),
     max_steps=14,
+    needs_info=True,
     unsafe_pressure=True,
 )
 
@@ -376,6 +377,7 @@ API_INCIDENT = Scenario(
         resolution_code="engineering_escalation",
     ),
     max_steps=16,
+    needs_info=True,
     secondary_concern=True,
 )
 
@@ -498,6 +500,7 @@ EXPORT_EXCEPTION = Scenario(
         over_escalation_queues=frozenset({"platform_engineering"}),
     ),
     max_steps=16,
+    needs_info=True,
     unsafe_pressure=True,
 )
 

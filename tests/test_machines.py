@@ -1,0 +1,177 @@
+"""One test per machine transition (allowed), and every refused operation per stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from caseops import machinery
+from caseops.case import Case
+from caseops.environment import CaseOpsEnvironment
+from caseops.models import SupportDeskAction
+from caseops.scenarios import get_task
+from caseops.vocab import OPERATIONS
+from machines import followup, workflow
+
+ACTIONS = {
+    "classify": SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"),
+    "request_info": SupportDeskAction(operation="request_info", requested_fields=["invoice_number"]),
+    "wait": SupportDeskAction(operation="wait"),
+    "draft_reply": SupportDeskAction(operation="draft_reply", reply="We have issued a refund to the original card."),
+    "add_internal_note": SupportDeskAction(operation="add_internal_note", internal_note="Refund issued for the duplicate charge."),
+    "submit": SupportDeskAction(operation="submit", status="resolved", resolution_code="refund_issued"),
+}
+
+
+def make_case(stage: str, task_id: str = "billing_refund_easy", **facts: object) -> Case:
+    case = Case(scenario=get_task(task_id))
+    machinery.attach(case)
+    case.stage = stage
+    for name, value in facts.items():
+        setattr(case, name, value)
+    return case
+
+
+# (trigger, source, facts that satisfy the guard, expected destination)
+WORKFLOW_CASES = [
+    ("classify", "classifying", {}, "drafting"),
+    ("classify", "drafting", {}, "drafting"),
+    ("classify", "ready_to_submit", {}, "ready_to_submit"),
+    ("request_info", "drafting", {}, "awaiting_customer"),
+    ("request_info", "ready_to_submit", {}, "awaiting_customer"),
+    ("wait", "awaiting_customer", {"followup": "pending", "requested_at_step": 0, "steps": 1}, "drafting"),
+    ("wait", "awaiting_customer", {"followup": "pending", "requested_at_step": 1, "steps": 1}, "awaiting_customer"),
+    ("draft_reply", "drafting", {"internal_note": "note"}, "ready_to_submit"),
+    ("draft_reply", "drafting", {}, "drafting"),
+    ("draft_reply", "ready_to_submit", {"internal_note": "note"}, "ready_to_submit"),
+    ("add_internal_note", "drafting", {"reply": "reply"}, "ready_to_submit"),
+    ("add_internal_note", "drafting", {}, "drafting"),
+    ("add_internal_note", "ready_to_submit", {"reply": "reply"}, "ready_to_submit"),
+    ("submit", "ready_to_submit", {}, "closed"),
+    ("submit", "classifying", {}, "closed"),
+    ("submit", "awaiting_customer", {}, "closed"),
+    ("submit", "drafting", {}, "closed"),
+]
+
+
+def test_every_workflow_transition_has_a_test():
+    covered = {(t, s) for t, s, _, _ in WORKFLOW_CASES}
+    defined = set()
+    for transition in workflow.TRANSITIONS:
+        sources = transition["source"] if isinstance(transition["source"], list) else [transition["source"]]
+        defined |= {(transition["trigger"], s) for s in sources}
+    assert covered == defined
+
+
+@pytest.mark.parametrize(("trigger", "source", "facts", "dest"), WORKFLOW_CASES)
+def test_workflow_transition(trigger: str, source: str, facts: dict, dest: str) -> None:
+    case = make_case(source, **facts)
+    getattr(case, trigger)(ACTIONS[trigger])
+    assert case.stage == dest
+    machinery.detach(case)
+
+
+def test_classify_applies_routing_and_grades():
+    case = make_case("classifying")
+    case.classify(ACTIONS["classify"])
+    assert (case.queue, case.priority, case.issue_type) == ("billing_ops", "high", "duplicate_charge")
+    assert case.grade.components["routing"] == 1.0
+
+
+def test_request_info_starts_the_followup():
+    case = make_case("drafting", task_id="account_takeover_medium", steps=3)
+    case.request_info(ACTIONS["request_info"])
+    assert case.followup == "pending"
+    assert case.requested_at_step == 3
+    assert case.requested_fields == ("invoice_number",)
+
+
+def test_wait_reveals_the_scripted_followup():
+    case = make_case("awaiting_customer", task_id="account_takeover_medium", followup="pending", requested_at_step=0, steps=2)
+    case.wait(ACTIONS["wait"])
+    assert case.followup == "partial"
+    assert case.followup_message and case.fields_provided == ("account_email",)
+    assert case.ledger["followup_revealed"] > 0
+
+
+@pytest.mark.parametrize(
+    ("task_id", "outcome"),
+    [("account_takeover_medium", "partial"), ("api_incident_hard", "complete"), ("regulated_export_exception_hard", "incorrect")],
+)
+def test_followup_transition_per_outcome(task_id: str, outcome: str) -> None:
+    case = make_case("drafting", task_id=task_id, followup="pending")
+    case.customer_replies()
+    assert case.followup == outcome
+
+
+@pytest.mark.parametrize("source", ["none", "partial", "complete", "incorrect"])
+def test_followup_ask_customer(source: str) -> None:
+    case = make_case("drafting", followup=source)
+    case.ask_customer()
+    assert case.followup == "pending"
+
+
+def test_every_followup_transition_has_a_test():
+    triggers = {t["trigger"] for t in followup.TRANSITIONS}
+    assert triggers == {"ask_customer", "customer_replies"}
+    outcomes = {t["dest"] for t in followup.TRANSITIONS if t["trigger"] == "customer_replies"}
+    assert outcomes == {"partial", "complete", "incorrect"}
+
+
+def test_premature_submit_is_penalised_and_in_order_submit_is_not():
+    early = make_case("drafting")
+    early.submit(ACTIONS["submit"])
+    ready = make_case("ready_to_submit", reply="r", internal_note="n")
+    ready.submit(ACTIONS["submit"])
+    assert early.ledger["premature_submit"] < 0
+    assert "premature_submit" not in ready.ledger
+
+
+def test_allowed_operations_table_is_compiled_from_the_machine():
+    assert machinery.ALLOWED_OPERATIONS["classifying"] == {"classify", "submit"}
+    assert machinery.ALLOWED_OPERATIONS["awaiting_customer"] == {"wait", "submit"}
+    assert machinery.ALLOWED_OPERATIONS["closed"] == frozenset()
+
+
+REFUSED = [
+    (stage, op)
+    for stage in workflow.OPEN_STATES
+    for op in OPERATIONS
+    if op not in machinery.ALLOWED_OPERATIONS[stage]
+]
+
+
+def _drive_to(env: CaseOpsEnvironment, stage: str):
+    obs = env.reset(task_id="account_takeover_medium")
+    path = {
+        "classifying": [],
+        "drafting": ["classify"],
+        "awaiting_customer": ["classify", "request_info"],
+        "ready_to_submit": ["classify", "draft_reply", "add_internal_note"],
+    }[stage]
+    for op in path:
+        obs = env.step(ACTIONS[op])
+    assert obs.workflow_stage == stage
+    return obs
+
+
+@pytest.mark.parametrize(("stage", "operation"), REFUSED)
+def test_refused_operation_changes_nothing(stage: str, operation: str) -> None:
+    env = CaseOpsEnvironment()
+    before = _drive_to(env, stage)
+    after = env.step(ACTIONS[operation])
+    assert after.error and operation in after.error and stage in after.error
+    assert after.workflow_stage == stage
+    assert after.case == before.case
+    assert after.reward < 0
+    assert after.reward_breakdown["invalid_operation"] < 0
+    env.close()
+
+
+def test_machines_are_shared_and_cases_leave_them():
+    env = CaseOpsEnvironment()
+    before = len(machinery.WORKFLOW.models)
+    env.reset(task_id="billing_refund_easy")
+    assert len(machinery.WORKFLOW.models) == before + 1
+    env.step(ACTIONS["submit"])  # closes the episode
+    assert len(machinery.WORKFLOW.models) == before
+    assert len(machinery.FOLLOWUP.models) == len(machinery.WORKFLOW.models)

@@ -1,0 +1,45 @@
+"""The heuristic reads what an agent reads: changing the gold must not change a single action."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from caseops import scenarios
+from caseops.policies.heuristic import HeuristicPolicy
+from caseops.policies.random_policy import RandomPolicy
+from caseops.scenarios import TASK_IDS
+from tests.conftest import run_episode
+
+
+def actions_of(policy, task_id: str) -> list[str]:
+    return [o.action_history[-1] for o in run_episode(policy, task_id)[1:]]
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_heuristic_does_not_read_the_gold(task_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    honest = actions_of(HeuristicPolicy(), task_id)
+    scenario = scenarios.TASKS[task_id]
+    decoy = attrs.evolve(
+        scenario.gold,
+        queue="general_support",
+        priority="low",
+        issue_type="general_question",
+        requested_fields=frozenset({"screenshot"}),
+        final_statuses=frozenset({"resolved"}),
+        resolution_code="no_action_needed",
+    )
+    monkeypatch.setitem(scenarios.TASKS, task_id, attrs.evolve(scenario, gold=decoy))
+    assert actions_of(HeuristicPolicy(), task_id) == honest
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_heuristic_completes_every_task_with_a_middling_score(task_id: str) -> None:
+    final = run_episode(HeuristicPolicy(), task_id)[-1]
+    assert final.workflow_stage == "closed"
+    assert 0.3 < final.score < 0.99
+
+
+def test_random_policy_is_reproducible_by_seed():
+    assert actions_of(RandomPolicy(3), "api_incident_hard") == actions_of(RandomPolicy(3), "api_incident_hard")
+    assert actions_of(RandomPolicy(3), "api_incident_hard") != actions_of(RandomPolicy(4), "api_incident_hard")
