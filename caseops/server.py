@@ -7,7 +7,6 @@ own errors to clear 4xx answers instead of a 500.
 
 from __future__ import annotations
 
-import logging
 import os
 
 from fastapi import FastAPI, Request
@@ -20,7 +19,6 @@ from caseops.errors import CaseOpsError
 from caseops.models import SupportDeskAction, SupportDeskObservation, SupportDeskState
 from caseops.scenarios import TASKS
 
-logging.getLogger("transitions").setLevel(logging.WARNING)
 
 
 def concurrency_from_env() -> ConcurrencyConfig:

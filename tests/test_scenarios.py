@@ -48,3 +48,11 @@ def test_claim_names_are_unique_within_a_rubric():
         for rubric in (gold.reply_claims, gold.note_claims, gold.forbidden_claims):
             names = [c.name for c in rubric]
             assert len(names) == len(set(names))
+
+
+def test_openenv_yaml_lists_the_same_tasks_in_the_same_order():
+    import pathlib
+    import re
+
+    manifest = (pathlib.Path(__file__).parent.parent / "openenv.yaml").read_text()
+    assert tuple(re.findall(r"^\s*- id: (\S+)$", manifest, flags=re.MULTILINE)) == TASK_IDS
