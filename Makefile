@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := test
 
-.PHONY: install test baseline serve validate lock docker diagrams bench clean distclean
+.PHONY: install test baseline serve validate lock docker diagrams dot chromium bench clean distclean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
-test: $(STAMP)
+test: $(STAMP) dot chromium
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 baseline: $(STAMP)
@@ -44,7 +44,15 @@ lock: | $(PY)
 docker:
 	docker build -t $(IMAGE) .
 
-diagrams: $(STAMP)
+# Debian packages: graphviz's `dot` renders the diagrams, chromium runs the browser tests.
+APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+dot:
+	@command -v dot >/dev/null || { $(APT_INSTALL) graphviz; }
+
+chromium:
+	@[ -x /usr/bin/chromium ] || { $(APT_INSTALL) chromium; }
+
+diagrams: $(STAMP) dot
 	$(PY) -m caseops.cli diagrams
 
 bench: $(STAMP)

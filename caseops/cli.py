@@ -3,6 +3,7 @@
     caseops serve [--host H] [--port P]
     caseops tasks
     caseops run TASK_ID [--policy heuristic|random] [--seed N]
+    caseops diagrams [--out DIR]
 """
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diagrams(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from caseops.diagrams import write_diagrams
+
+    for path in write_diagrams(Path(args.out)):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="caseops", description="CaseOps: enterprise support cases as an OpenEnv environment.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--policy", choices=["heuristic", "random"], default="heuristic")
     run.add_argument("--seed", type=int, default=0)
     run.set_defaults(handler=_run)
+    diagrams = commands.add_parser("diagrams", help="render both machines into .dot and .svg files")
+    diagrams.add_argument("--out", default="diagrams")
+    diagrams.set_defaults(handler=_diagrams)
     return parser
 
 

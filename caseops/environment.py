@@ -19,7 +19,7 @@ from openenv.core.env_server.types import EnvironmentMetadata
 from caseops import machinery, rewards
 from caseops.case import Case
 from caseops.episodes import EpisodeStore
-from caseops.errors import InvalidRequestError, NoEpisodeError, UnknownEpisodeError
+from caseops.errors import EpisodeIdInUseError, InvalidRequestError, NoEpisodeError, UnknownEpisodeError
 from caseops.grading import task_score
 from caseops.models import (
     CaseView,
@@ -102,8 +102,11 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         Authored tasks are fixed cases, so `seed` changes nothing for them; it is accepted so a
         reset is reproducible whatever the task.
         """
-        if task_id is not None and not isinstance(task_id, str):
-            raise InvalidRequestError("task_id", f"must be a string, got {type(task_id).__name__}")
+        for name, value in (("task_id", task_id), ("episode_id", episode_id)):
+            if value is not None and not isinstance(value, str):
+                raise InvalidRequestError(name, f"must be a string, got {type(value).__name__}")
+        if episode_id is not None and STORE.get(episode_id) not in (None, self._episode):
+            raise EpisodeIdInUseError(episode_id)
         scenario = get_task(task_id if task_id is not None else TASK_IDS[0])
         self._release_owned()
         case = Case(scenario=scenario)

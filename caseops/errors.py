@@ -38,3 +38,10 @@ class InvalidRequestError(CaseOpsError):
 
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(f"{field}: {problem}")
+
+
+class EpisodeIdInUseError(CaseOpsError):
+    status_code = 409
+
+    def __init__(self, episode_id: str) -> None:
+        super().__init__(f"episode_id {episode_id!r} belongs to a live episode; choose another id or omit it")

@@ -1,19 +1,26 @@
 """The CaseOps server: openenv's app plus the routes CaseOps adds.
 
 openenv-core provides /reset, /step, /state, /schema, /health, /metadata and the /ws sessions.
-CaseOps adds GET /tasks, GET /episodes/{episode_id} (an HTTP episode's full state), and maps its
+CaseOps adds GET /tasks, GET /episodes/{episode_id} (an episode's full state), GET
+/episodes/{episode_id}/diagram.svg (the live state diagram), and maps its
 own errors to clear 4xx answers instead of a 500.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from openenv.core.env_server.http_server import create_app
 from openenv.core.env_server.types import ConcurrencyConfig
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from caseops.diagrams import live_svg
 from caseops.environment import CaseOpsEnvironment, build_state, find_episode
 from caseops.errors import CaseOpsError
 from caseops.models import SupportDeskAction, SupportDeskObservation, SupportDeskState
@@ -28,28 +35,97 @@ def concurrency_from_env() -> ConcurrencyConfig:
     )
 
 
-def task_list() -> list[dict[str, str]]:
+def task_list() -> list[dict[str, str | int]]:
     return [
-        {"task_id": s.task_id, "difficulty": s.difficulty, "objective": s.objective, "max_steps": str(s.max_steps)}
+        {"task_id": s.task_id, "difficulty": s.difficulty, "objective": s.objective, "max_steps": s.max_steps}
         for s in TASKS.values()
     ]
 
 
+NOT_AN_OBJECT = json.dumps({"type": "frame must be a JSON object"})
+ECHO_LIMIT = 200  # characters of a refused input echoed back in a 422
+
+
+class WebSocketFrameGuard:
+    """openenv's /ws loop calls `.get` on each decoded frame outside its error handling, so a JSON
+    frame that is not an object, or a binary frame, would end the session. This ASGI middleware
+    turns such frames into one that openenv answers with a clear error; the session goes on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "websocket":
+            await self.app(scope, receive, send)
+            return
+
+        async def guarded_receive() -> Message:
+            message = await receive()
+            if message["type"] != "websocket.receive":
+                return message
+            text = message.get("text")
+            if text is None:
+                text = (message.get("bytes") or b"").decode("utf-8", errors="replace")
+            if not text.lstrip().startswith("{"):
+                try:
+                    json.loads(text)
+                except ValueError:
+                    return {"type": "websocket.receive", "text": text}  # openenv names bad JSON itself
+                text = NOT_AN_OBJECT
+            return {"type": "websocket.receive", "text": text}
+
+        await self.app(scope, guarded_receive, send)
+
+
+def _trimmed(errors: Any) -> Any:
+    """Validation errors without a huge echo of the refused input."""
+    if not isinstance(errors, list):
+        return errors
+    trimmed = []
+    for error in errors:
+        if isinstance(error, dict) and len(repr(error.get("input", ""))) > ECHO_LIMIT:
+            error = {**error, "input": repr(error["input"])[:ECHO_LIMIT] + "..."}
+        trimmed.append(error)
+    return trimmed
+
+
+def _playground(*args: Any, **kwargs: Any) -> Any:
+    from caseops.playground import build_playground  # gradio loads only with the web interface on
+
+    return build_playground(*args, **kwargs)
+
+
 def build_app() -> FastAPI:
+    """The app; with ENABLE_WEB_INTERFACE=true it also mounts the playground at /web."""
     app = create_app(
         CaseOpsEnvironment,
         SupportDeskAction,
         SupportDeskObservation,
         env_name="caseops",
         concurrency_config=concurrency_from_env(),
+        gradio_builder=_playground,
+        custom_tab_name="CaseOps",
+        custom_tab_primary=True,
+        show_default_tab=False,
+        title_override="CaseOps playground",
     )
+
+    app.add_middleware(WebSocketFrameGuard)
+
+    @app.exception_handler(RequestValidationError)
+    async def request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": _trimmed(jsonable_encoder(exc.errors()))})
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content={"detail": _trimmed(jsonable_encoder(exc.detail))}, headers=exc.headers)
 
     @app.exception_handler(CaseOpsError)
     async def caseops_error(_: Request, exc: CaseOpsError) -> JSONResponse:
         return JSONResponse(status_code=exc.status_code, content={"detail": str(exc)})
 
     @app.get("/tasks", tags=["Environment Info"], summary="List the tasks, in their fixed order")
-    async def tasks() -> list[dict[str, str]]:
+    async def tasks() -> list[dict[str, str | int]]:
         return task_list()
 
     @app.get(
@@ -62,6 +138,17 @@ def build_app() -> FastAPI:
         episode = find_episode(episode_id)
         with episode.lock:
             return build_state(episode)
+
+    @app.get(
+        "/episodes/{episode_id}/diagram.svg",
+        tags=["State Management"],
+        summary="Both machines, with the episode's stage and follow-up state highlighted",
+        response_class=Response,
+        responses={200: {"content": {"image/svg+xml": {}}}},
+    )
+    async def episode_diagram(episode_id: str) -> Response:
+        episode = find_episode(episode_id)
+        return Response(content=live_svg(episode.case.stage, episode.case.followup), media_type="image/svg+xml")
 
     return app
 

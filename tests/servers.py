@@ -66,7 +66,7 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode} before it was healthy:\n{self.log()}")
             try:
-                if httpx.get(f"{self.base_url}/health", timeout=1.0).status_code == 200:
+                if httpx.get(f"{self.base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
                     self._ready = True
                     return self.base_url
             except httpx.HTTPError:
