@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from caseops import grading, rewards, text
+from caseops import grading, rewards, search, text
 from caseops.grading import Grade
 from caseops.scenario import Scenario
-from caseops.vocab import SLA_COST_MINUTES
+from caseops.vocab import PAYLOAD_FIELDS, SLA_COST_MINUTES
 
 SLA_AT_RISK_SHARE = 0.25  # flag the SLA when a quarter or less of it is left
 HIGH_IMPACT_USERS = 1000
@@ -47,6 +47,9 @@ class Case:
     fields_provided: tuple[str, ...] = ()
     classify_count: int = 0
     requests_made: int = 0
+    collected: list[str] = attrs.Factory(list)  # inspected artifact ids, in order
+    searches: int = 0
+    last_tool_result: str | None = None
     previous_action: tuple[Any, ...] | None = None
     milestones: list[str] = attrs.Factory(list)
     ledger: dict[str, float] = attrs.Factory(dict)
@@ -141,6 +144,19 @@ class Case:
         self.classify_count += 1
         self._milestone("classified")
 
+    def apply_inspection(self, action: Any) -> None:
+        artifact = self.scenario.artifact(action.artifact_id)
+        if artifact.id not in self.collected:
+            self.collected.append(artifact.id)
+        self.last_tool_result = f"{artifact.title}: {artifact.content}"
+        self._milestone("evidence_inspected")
+
+    def apply_search(self, action: Any) -> None:
+        self.searches += 1
+        library = self.scenario.policy_library or self.scenario.knowledge_base
+        self.last_tool_result = search.render(search.search(library, action.query or ""))
+        self._milestone("policy_searched")
+
     def apply_request(self, action: Any) -> None:
         self.requested_fields = tuple(dict.fromkeys((*self.requested_fields, *action.requested_fields)))
         self.requests_made += 1
@@ -189,6 +205,7 @@ class Case:
 
     def reward_decision(self, *_: Any) -> None:
         self._term("over_escalation", rewards.over_escalation_penalty(self.scenario, status=self.status))
+        self._term("missing_evidence", rewards.missing_evidence_penalty(self.scenario, self))
 
     def settle(self, *_: Any) -> None:
         self.grade = grading.grade(self.scenario, self)
@@ -214,24 +231,15 @@ class Case:
             self.milestones.append(name)
 
 
+_SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
+
+
 def _set_fields(action: Any) -> frozenset[str]:
-    return frozenset(
-        name
-        for name in ("queue", "priority", "issue_type", "status", "resolution_code", "reply", "internal_note")
-        if getattr(action, name) is not None
-    ) | (frozenset({"requested_fields"}) if action.requested_fields else frozenset())
+    return frozenset(name for name in _SCALAR_FIELDS if getattr(action, name) is not None) | (
+        frozenset({"requested_fields"}) if action.requested_fields else frozenset()
+    )
 
 
 def _signature(action: Any) -> tuple[Any, ...]:
-    return (
-        action.operation,
-        action.queue,
-        action.priority,
-        action.issue_type,
-        action.status,
-        action.resolution_code,
-        tuple(action.requested_fields),
-        action.reply,
-        action.internal_note,
-    )
+    return (action.operation, tuple(action.requested_fields), *(getattr(action, name) for name in _SCALAR_FIELDS))
 

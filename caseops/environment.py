@@ -22,6 +22,8 @@ from caseops.episodes import EpisodeStore
 from caseops.errors import EpisodeIdInUseError, InvalidRequestError, NoEpisodeError, UnknownEpisodeError
 from caseops.grading import task_score
 from caseops.models import (
+    CaseResultView,
+    EvidenceView,
     CaseView,
     PolicySnippetView,
     SupportDeskAction,
@@ -29,15 +31,16 @@ from caseops.models import (
     SupportDeskState,
     TicketView,
 )
-from caseops.scenario import Scenario
+from caseops.scenario import Scenario, Task
 from caseops.scenarios import TASK_IDS, get_task
 from caseops.vocab import (
     INFO_FIELDS,
     ISSUE_TYPES,
-    OPERATION_FIELDS,
     PRIORITIES,
     QUEUES,
+    REQUIRED_FIELDS,
     RESOLUTION_CODES,
+    SLA_COST_MINUTES,
     STATUSES,
 )
 
@@ -46,17 +49,45 @@ HISTORY_TEXT_CHARS = 60
 
 @attrs.define(eq=False)
 class Episode:
+    """A task being worked: its queue of cases, one open at a time, in order."""
+
     episode_id: str
-    scenario: Scenario
-    case: Case
+    task: Task
+    cases: list[Case]  # the cases opened so far; the last one is the current case
+    # SLA clocks of the cases still waiting in the queue: they run down while others are worked.
+    pending_sla: list[int] = attrs.Factory(list)
     history: list[str] = attrs.Factory(list)
     total_reward: float = 0.0
     feedback: str = ""
     lock: threading.Lock = attrs.Factory(threading.Lock)
 
     @property
+    def case(self) -> Case:
+        return self.cases[-1]
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.case.scenario
+
+    @property
+    def steps(self) -> int:
+        return sum(case.steps for case in self.cases)
+
+    @property
     def done(self) -> bool:
-        return self.case.closed or self.case.steps >= self.scenario.max_steps
+        return (self.case.closed and len(self.cases) == len(self.task.cases)) or self.steps >= self.task.max_steps
+
+    def total(self) -> float:
+        """The episode grade: the mean over the whole queue (cases not yet opened count zero)."""
+        return sum(case.grade.total for case in self.cases) / len(self.task.cases)
+
+    def open_next_case(self) -> None:
+        machinery.detach(self.case)
+        upcoming = Case(scenario=self.task.cases[len(self.cases)])
+        upcoming.sla_minutes_remaining = self.pending_sla[0]
+        machinery.attach(upcoming)
+        self.cases.append(upcoming)
+        self.pending_sla = self.pending_sla[1:]
 
 
 def _release(episode: Episode) -> None:
@@ -107,12 +138,19 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
                 raise InvalidRequestError(name, f"must be a string, got {type(value).__name__}")
         if episode_id is not None and STORE.get(episode_id) not in (None, self._episode):
             raise EpisodeIdInUseError(episode_id)
-        scenario = get_task(task_id if task_id is not None else TASK_IDS[0])
+        task = get_task(task_id if task_id is not None else TASK_IDS[0])
         self._release_owned()
-        case = Case(scenario=scenario)
+        case = Case(scenario=task.cases[0])
         machinery.attach(case)
-        episode = Episode(episode_id=episode_id or uuid.uuid4().hex, scenario=scenario, case=case)
-        episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it."
+        episode = Episode(
+            episode_id=episode_id or uuid.uuid4().hex,
+            task=task,
+            cases=[case],
+            pending_sla=[later.ticket.sla_minutes for later in task.cases[1:]],
+        )
+        episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it." + (
+            f" {len(task.cases)} cases wait in this queue; submitting one opens the next." if len(task.cases) > 1 else ""
+        )
         STORE.put(episode.episode_id, episode)
         self._episode = episode
         self._owns_episode = False
@@ -173,21 +211,35 @@ def _advance(episode: Episode, action: SupportDeskAction) -> SupportDeskObservat
             error="the episode is over: nothing was changed; call reset to start a new one",
         )
     case.ledger = {}
-    before_total, before_stage, before_followup = case.grade.total, case.stage, case.followup
-    case.tick(action.operation)
+    case.last_tool_result = None
+    before_total, before_stage, before_followup = episode.total(), case.stage, case.followup
+    _tick(episode, action.operation)
     error = _refusal(case, action)
     if error is None:
         getattr(case, action.operation)(action)
     else:
         case.ledger["invalid_operation"] = rewards.INVALID_OPERATION
     terms = dict(case.ledger)
-    reward = round(case.grade.total - before_total + sum(terms.values()), 6)
+    reward = round(episode.total() - before_total + sum(terms.values()), 6)
     episode.total_reward += reward
     episode.history.append(_describe(action) + (" -> error" if error else ""))
     episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error)
+    if case.closed and len(episode.cases) < len(episode.task.cases) and not episode.done:
+        episode.open_next_case()
+        episode.feedback += f" Next case opened ({len(episode.cases)} of {len(episode.task.cases)})."
     if episode.done:
         _release(episode)
     return _observe(episode, reward=reward, terms=terms, error=error)
+
+
+def _tick(episode: Episode, operation: str) -> None:
+    """Time passes for the whole queue: the current case and those still waiting."""
+    episode.case.tick(operation)
+    cost = SLA_COST_MINUTES.get(operation, 1)
+    for index, minutes in enumerate(episode.pending_sla):
+        if minutes > 0 >= minutes - cost:
+            episode.case.ledger["sla_breach"] = episode.case.ledger.get("sla_breach", 0.0) + rewards.SLA_BREACH
+        episode.pending_sla[index] = minutes - cost
 
 
 def _refusal(case: Case, action: SupportDeskAction) -> str | None:
@@ -197,23 +249,30 @@ def _refusal(case: Case, action: SupportDeskAction) -> str | None:
             f"operation {action.operation!r} is not allowed in stage {case.stage!r}; "
             f"allowed now: {', '.join(sorted(allowed)) or 'none'}"
         )
-    missing = [name for name in sorted(OPERATION_FIELDS[action.operation]) if not getattr(action, name)]
+    missing = [name for name in sorted(REQUIRED_FIELDS[action.operation]) if not getattr(action, name)]
     if action.operation == "classify" and len(missing) < 3:
         missing = []  # re-routing may change only some of queue, priority, issue_type
     if missing:
         return f"operation {action.operation!r} needs field(s): {', '.join(missing)}"
+    if action.operation == "inspect_artifact" and action.artifact_id not in _artifact_ids(case.scenario):
+        known = ", ".join(_artifact_ids(case.scenario)) or "none for this case"
+        return f"artifact_id {action.artifact_id!r} is not available; available: {known}"
     return None
+
+
+def _artifact_ids(scenario: Scenario) -> list[str]:
+    return [artifact.id for artifact in scenario.artifacts]
 
 
 def _describe(action: SupportDeskAction) -> str:
     parts = []
-    for name in ("queue", "priority", "issue_type", "status", "resolution_code"):
+    for name in ("queue", "priority", "issue_type", "status", "resolution_code", "artifact_id", "confidence"):
         value = getattr(action, name)
         if value is not None:
             parts.append(f"{name}={value}")
     if action.requested_fields:
         parts.append("requested_fields=" + "|".join(action.requested_fields))
-    for name in ("reply", "internal_note"):
+    for name in ("reply", "internal_note", "query"):
         value = getattr(action, name)
         if value is not None:
             short = value if len(value) <= HISTORY_TEXT_CHARS else value[: HISTORY_TEXT_CHARS - 3] + "..."
@@ -229,6 +288,7 @@ _TERM_NOTES = {
     "sla_breach": "the SLA has been breached",
     "followup_revealed": "the customer's follow-up arrived",
     "early_routing": "routed promptly",
+    "missing_evidence": "the decision was taken without inspecting records it rests on",
 }
 
 
@@ -252,9 +312,11 @@ def _feedback(
         lines.append(f"Customer follow-up ({case.followup}) received.")
     if case.forbidden_asserted:
         lines.append("Warning: the written text makes a commitment that policy does not allow.")
+    if case.last_tool_result is not None:
+        lines.append("Tool result is in last_tool_result.")
     if episode.done:
         reason = "submitted" if case.closed else "out of steps"
-        lines.append(f"Episode over ({reason}); final score {task_score(case.grade.total):.2f}.")
+        lines.append(f"Episode over ({reason}); final score {task_score(episode.total()):.2f}.")
     return " ".join(lines)
 
 
@@ -291,6 +353,21 @@ def _ticket_view(scenario: Scenario) -> TicketView:
     )
 
 
+def _evidence(case: Case) -> list[EvidenceView]:
+    return [
+        EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content)
+        for a in (case.scenario.artifact(artifact_id) for artifact_id in case.collected)
+    ]
+
+
+def _case_results(episode: Episode) -> list[CaseResultView]:
+    return [
+        CaseResultView(case_id=c.scenario.case_id, score=task_score(c.grade.total), confidence=c.confidence)
+        for c in episode.cases
+        if c.closed
+    ]
+
+
 def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float], error: str | None) -> SupportDeskObservation:
     case, scenario = episode.case, episode.scenario
     breakdown = {f"grade.{name}": value for name, value in case.grade.weighted().items()}
@@ -298,9 +375,12 @@ def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float],
         breakdown.update(terms)
     done = episode.done
     return SupportDeskObservation(
-        task_id=scenario.task_id,
-        difficulty=scenario.difficulty,
-        objective=scenario.objective,
+        task_id=episode.task.task_id,
+        case_id=scenario.case_id,
+        difficulty=episode.task.difficulty,
+        objective=episode.task.objective if len(episode.task.cases) > 1 else scenario.objective,
+        queue_position=len(episode.cases),
+        queue_length=len(episode.task.cases),
         ticket=_ticket_view(scenario),
         knowledge_base=[PolicySnippetView(id=s.id, title=s.title, text=s.text) for s in scenario.knowledge_base],
         available_queues=list(QUEUES),
@@ -310,6 +390,9 @@ def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float],
         available_resolution_codes=list(RESOLUTION_CODES),
         available_requested_fields=list(INFO_FIELDS),
         allowed_operations=[] if done else sorted(machinery.ALLOWED_OPERATIONS[case.stage]),
+        available_artifacts=_artifact_ids(scenario),
+        collected_evidence=_evidence(case),
+        last_tool_result=case.last_tool_result,
         case=_case_view(case),
         current_sla_minutes_remaining=case.sla_minutes_remaining,
         workflow_stage=case.stage,
@@ -318,8 +401,8 @@ def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float],
         action_history=list(episode.history),
         feedback=episode.feedback,
         error=error,
-        remaining_steps=max(0, scenario.max_steps - case.steps),
-        score=task_score(case.grade.total),
+        remaining_steps=max(0, episode.task.max_steps - episode.steps),
+        score=task_score(episode.total()),
         reward_breakdown=breakdown,
         episode_id=episode.episode_id,
         reward=reward,
@@ -331,13 +414,18 @@ def build_state(episode: Episode) -> SupportDeskState:
     case, scenario = episode.case, episode.scenario
     return SupportDeskState(
         episode_id=episode.episode_id,
-        task_id=scenario.task_id,
-        difficulty=scenario.difficulty,
-        step_count=case.steps,
+        task_id=episode.task.task_id,
+        case_id=scenario.case_id,
+        queue_position=len(episode.cases),
+        queue_length=len(episode.task.cases),
+        case_results=_case_results(episode),
+        collected_evidence=_evidence(case),
+        difficulty=episode.task.difficulty,
+        step_count=episode.steps,
         reward=round(episode.total_reward, 6),
         done=episode.done,
-        current_score=task_score(case.grade.total),
-        max_steps=scenario.max_steps,
+        current_score=task_score(episode.total()),
+        max_steps=episode.task.max_steps,
         case=_case_view(case),
         current_sla_minutes_remaining=case.sla_minutes_remaining,
         workflow_stage=case.stage,

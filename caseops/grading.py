@@ -17,14 +17,16 @@ if TYPE_CHECKING:
     from caseops.case import Case
 
 WEIGHTS: dict[str, float] = {
-    "routing": 0.25,
-    "information": 0.15,
-    "reply": 0.20,
-    "internal_note": 0.10,
+    "routing": 0.22,
+    "information": 0.13,
+    "evidence": 0.10,
+    "reply": 0.18,
+    "internal_note": 0.09,
     "status": 0.10,
-    "resolution": 0.08,
-    "safety": 0.12,
+    "resolution": 0.07,
+    "safety": 0.11,
 }
+IRRELEVANT_EVIDENCE_COST = 0.15  # per inspected record the case does not need
 SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
 PRIORITY_ORDER = ("low", "normal", "high", "urgent")
 
@@ -77,12 +79,29 @@ def text_score(asserted: frozenset[str], quality: float, required: int) -> float
     return (len(asserted) / required) * quality if required else 1.0
 
 
+def evidence_recall(scenario: Scenario, case: Case) -> float:
+    required = scenario.gold.required_evidence
+    return len(required & set(case.collected)) / len(required) if required else 1.0
+
+
 def completeness(scenario: Scenario, case: Case) -> float:
-    """How much of the work exists at all (not whether it is right): gates decision credit."""
-    parts = [case.queue is not None, bool(case.reply), bool(case.internal_note)]
+    """How much of the work exists at all: gates decision credit. Required evidence counts,
+    so a decision taken without the records it rests on earns less."""
+    parts: list[float] = [case.queue is not None, bool(case.reply), bool(case.internal_note)]
     if scenario.needs_info:
         parts.append(case.requests_made > 0)
+    if scenario.gold.required_evidence:
+        parts.append(evidence_recall(scenario, case))
     return sum(parts) / len(parts)
+
+
+def evidence_score(scenario: Scenario, case: Case) -> float:
+    """Recall of the records the case requires, minus a little for each record it does not.
+    A case that requires none earns the component by doing the work without wandering."""
+    required = scenario.gold.required_evidence
+    base = evidence_recall(scenario, case) if required else completeness(scenario, case)
+    wandering = len(set(case.collected) - required)
+    return max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering)
 
 
 def safety_score(scenario: Scenario, case: Case) -> float:
@@ -100,6 +119,7 @@ def grade(scenario: Scenario, case: Case) -> Grade:
     components = {
         "routing": routing_score(scenario, case),
         "information": information_score(scenario, case) if case.queue is not None else 0.0,
+        "evidence": evidence_score(scenario, case),
         "reply": text_score(case.reply_report.asserted, case.reply_report.quality, len(gold.reply_claims)),
         "internal_note": text_score(case.note_report.asserted, case.note_report.quality, len(gold.note_claims)),
         "status": gate * (case.status in gold.final_statuses),

@@ -27,6 +27,7 @@ from caseops.vocab import (
 
 MAX_TEXT_CHARS = 4000
 MAX_REQUESTED_FIELDS = 12
+MAX_QUERY_CHARS = 200
 
 Operation = Literal[OPERATIONS]  # type: ignore[valid-type]
 Queue = Literal[QUEUES]  # type: ignore[valid-type]
@@ -55,6 +56,9 @@ class SupportDeskAction(Action):
     )
     reply: Text | None = Field(default=None, description="draft_reply: the customer-facing reply")
     internal_note: Text | None = Field(default=None, description="add_internal_note: the note for the team")
+    artifact_id: str | None = Field(default=None, max_length=64, description="inspect_artifact: one of available_artifacts")
+    query: str | None = Field(default=None, max_length=MAX_QUERY_CHARS, description="search_policy: what to look up")
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description="submit (optional): how sure you are, 0..1")
 
 
 class _View(BaseModel):
@@ -78,6 +82,21 @@ class PolicySnippetView(_View):
     text: str
 
 
+class EvidenceView(_View):
+    artifact_id: str
+    kind: str
+    title: str
+    content: str
+
+
+class CaseResultView(_View):
+    """A case of the queue that has been submitted: its score and the confidence given."""
+
+    case_id: str
+    score: float
+    confidence: float | None = None
+
+
 class CaseView(_View):
     """The case as the agent has shaped it so far, plus what the customer has sent back."""
 
@@ -96,8 +115,11 @@ class CaseView(_View):
 
 class SupportDeskObservation(Observation):
     task_id: str
+    case_id: str
     difficulty: Difficulty
     objective: str
+    queue_position: int = Field(description="1-based position of the current case in the task's queue")
+    queue_length: int
     ticket: TicketView
     knowledge_base: list[PolicySnippetView]
     available_queues: list[str]
@@ -107,6 +129,9 @@ class SupportDeskObservation(Observation):
     available_resolution_codes: list[str]
     available_requested_fields: list[str]
     allowed_operations: list[str] = Field(description="Operations the current stage accepts")
+    available_artifacts: list[str] = Field(description="Records that can be inspected (contents hidden until then)")
+    collected_evidence: list[EvidenceView]
+    last_tool_result: str | None = None
     case: CaseView
     current_sla_minutes_remaining: int
     workflow_stage: Stage
@@ -116,13 +141,18 @@ class SupportDeskObservation(Observation):
     feedback: str
     error: str | None = None
     remaining_steps: int
-    score: float = Field(description="The current grade of the case, clamped to (0.01, 0.99)")
+    score: float = Field(description="The current episode grade (mean over the queue), clamped to (0.01, 0.99)")
     reward_breakdown: dict[str, float] = Field(default_factory=dict)
     episode_id: str
 
 
 class SupportDeskState(State):
     task_id: str | None = None
+    case_id: str | None = None
+    queue_position: int = 0
+    queue_length: int = 0
+    case_results: list[CaseResultView] = Field(default_factory=list)
+    collected_evidence: list[EvidenceView] = Field(default_factory=list)
     difficulty: str | None = None
     reward: float = 0.0
     done: bool = False

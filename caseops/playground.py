@@ -50,6 +50,7 @@ def _kb_md(obs: SupportDeskObservation) -> str:
 
 def _status_md(obs: SupportDeskObservation) -> str:
     return (
+        f"**Case {obs.queue_position} of {obs.queue_length}** (`{obs.case_id}`) · "
         f"**Stage:** `{obs.workflow_stage}` · **Follow-up:** `{obs.case.followup_state}` · "
         f"**Score:** {obs.score:.2f} · **SLA left:** {obs.current_sla_minutes_remaining} min · "
         f"**Steps left:** {obs.remaining_steps}{' · **done**' if obs.done else ''}\n\n"
@@ -57,6 +58,14 @@ def _status_md(obs: SupportDeskObservation) -> str:
         f"**Risk flags:** {', '.join(obs.risk_flags) or 'none'}\n\n"
         f"**Feedback:** {obs.feedback}"
     )
+
+
+def _evidence_md(obs: SupportDeskObservation) -> str:
+    lines = [f"**Records to inspect:** {', '.join(obs.available_artifacts) or 'none'}"]
+    lines += [f"- **{e.title}** (`{e.artifact_id}`, {e.kind}): {e.content}" for e in obs.collected_evidence]
+    if obs.last_tool_result:
+        lines.append(f"\n**Last tool result:**\n\n{obs.last_tool_result}")
+    return "\n".join(lines)
 
 
 def _diagram_html(obs: SupportDeskObservation) -> str:
@@ -77,6 +86,8 @@ def _views(obs: SupportDeskObservation, rewards: list[float], error: str) -> tup
         _kb_md(obs),
         obs.case.model_dump(),
         _status_md(obs),
+        _evidence_md(obs),
+        gr.update(choices=obs.available_artifacts, value=None),
         obs.reward_breakdown,
         _history_md(rewards, obs),
         _diagram_html(obs),
@@ -109,6 +120,7 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 with gr.Accordion("Knowledge base", open=False):
                     kb = gr.Markdown()
                 status = gr.Markdown(elem_id="caseops-status")
+                evidence = gr.Markdown(elem_id="caseops-evidence")
             with gr.Column(scale=2):
                 operation = gr.Dropdown(list(OPERATIONS), value=OPERATIONS[0], label="Operation", elem_id="caseops-operation")
                 queue = gr.Dropdown(list(QUEUES), value=None, label="Queue", elem_id="caseops-queue")
@@ -119,6 +131,9 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 note = gr.Textbox(label="Internal note", lines=3, elem_id="caseops-note")
                 status_choice = gr.Dropdown(list(STATUSES), value=None, label="Status", elem_id="caseops-status-choice")
                 resolution = gr.Dropdown(list(RESOLUTION_CODES), value=None, label="Resolution code", elem_id="caseops-resolution")
+                confidence = gr.Number(value=None, minimum=0, maximum=1, label="Confidence (submit, optional)", elem_id="caseops-confidence")
+                artifact = gr.Dropdown([], value=None, label="Artifact", elem_id="caseops-artifact")
+                query = gr.Textbox(label="Policy search query", elem_id="caseops-query")
                 step = gr.Button("Step", variant="primary", elem_id="caseops-step")
                 error = gr.Markdown(elem_id="caseops-error")
         diagram = gr.HTML(elem_id="caseops-diagram")
@@ -126,7 +141,7 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
             case = gr.JSON(label="Case")
             breakdown = gr.JSON(label="Score breakdown")
         history = gr.Markdown(elem_id="caseops-history")
-        outputs = [ticket, kb, case, status, breakdown, history, diagram, error]
+        outputs = [ticket, kb, case, status, evidence, artifact, breakdown, history, diagram, error]
 
         def on_reset(task_id: str, env: CaseOpsEnvironment | None) -> tuple[Any, ...]:
             if env is not None:
@@ -138,7 +153,10 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
         def on_step(env: CaseOpsEnvironment | None, history_: list[float], op: str, *values: Any) -> tuple[Any, ...]:
             if env is None:
                 return (env, history_, *[gr.update()] * (len(outputs) - 1), "**Error:** press Reset to open a case first.")
-            names = ("queue", "priority", "issue_type", "requested_fields", "reply", "internal_note", "status", "resolution_code")
+            names = (
+                "queue", "priority", "issue_type", "requested_fields", "reply", "internal_note",
+                "status", "resolution_code", "confidence", "artifact_id", "query",
+            )
             try:
                 action = build_action(op, dict(zip(names, values)))
             except ValidationError as exc:
@@ -151,7 +169,10 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
         reset.click(on_reset, inputs=[task, session], outputs=[session, rewards, *outputs])
         step.click(
             on_step,
-            inputs=[session, rewards, operation, queue, priority, issue_type, requested, reply, note, status_choice, resolution],
+            inputs=[
+                session, rewards, operation, queue, priority, issue_type, requested, reply, note,
+                status_choice, resolution, confidence, artifact, query,
+            ],
             outputs=[session, rewards, *outputs],
         )
     return blocks

@@ -24,6 +24,7 @@ INVALID_OPERATION = -0.03
 REPEATED_ACTION = -0.02
 MIXED_FIELD = -0.01
 SLA_BREACH = -0.05
+MISSING_EVIDENCE = -0.05  # per required record not inspected before the decision
 EARLY_STEPS = 2
 
 
@@ -57,3 +58,9 @@ def over_escalation_penalty(scenario: Scenario, *, queue: str | None = None, sta
 def mixed_action_penalty(operation: str, set_fields: frozenset[str]) -> float:
     """Fields that do not belong to the operation: each costs a little."""
     return MIXED_FIELD * len(set_fields - OPERATION_FIELDS.get(operation, frozenset()))
+
+
+def missing_evidence_penalty(scenario: Scenario, case: Case) -> float:
+    """Deciding without the records the decision rests on costs more than a wasted look."""
+    missing = scenario.gold.required_evidence - set(case.collected)
+    return max(2 * MISSING_EVIDENCE, MISSING_EVIDENCE * len(missing))

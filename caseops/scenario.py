@@ -36,6 +36,16 @@ class PolicySnippet:
 
 
 @attrs.frozen
+class Artifact:
+    """A record the agent can inspect: hidden until inspected (order, payment, risk log, ...)."""
+
+    id: str
+    kind: str
+    title: str
+    content: str
+
+
+@attrs.frozen
 class FollowUp:
     """The customer's scripted answer to a request for information.
 
@@ -82,6 +92,11 @@ class Gold:
     forbidden_claims: tuple[Claim, ...]
     final_statuses: frozenset[str]
     resolution_code: str
+    # Reference texts that assert every claim and nothing unsafe: the oracle writes them.
+    reference_reply: str
+    reference_note: str
+    # Artifacts whose evidence the decision needs; inspecting others costs a little.
+    required_evidence: frozenset[str] = frozenset()
     # Fields that are reasonable to ask for but not needed: neither credited nor penalised.
     tolerated_fields: frozenset[str] = frozenset()
     # Queues and statuses that over-escalate this case.
@@ -93,7 +108,7 @@ class Gold:
 class Scenario:
     """One support case: the visible ticket and context, the scripted customer, and the gold."""
 
-    task_id: str
+    case_id: str
     difficulty: str
     objective: str
     ticket: Ticket
@@ -101,8 +116,33 @@ class Scenario:
     followup: FollowUp
     gold: Gold
     max_steps: int
+    artifacts: tuple[Artifact, ...] = ()
+    # The searchable policy library (search_policy); the knowledge base is always shown.
+    policy_library: tuple[PolicySnippet, ...] = ()
     # Case facts an agent could read off the ticket; risk flags and next actions derive from
     # them, never from the gold (a test checks the two agree).
     needs_info: bool = False
     unsafe_pressure: bool = False
     secondary_concern: bool = False
+
+    def artifact(self, artifact_id: str) -> Artifact:
+        for artifact in self.artifacts:
+            if artifact.id == artifact_id:
+                return artifact
+        raise KeyError(artifact_id)
+
+
+@attrs.frozen
+class Task:
+    """What `reset(task_id=...)` starts: one case, or a queue of cases worked in order."""
+
+    task_id: str
+    difficulty: str
+    objective: str
+    cases: tuple[Scenario, ...]
+    max_steps: int
+    pack: str
+
+    @classmethod
+    def single(cls, scenario: Scenario, pack: str) -> Task:
+        return cls(scenario.case_id, scenario.difficulty, scenario.objective, (scenario,), scenario.max_steps, pack)

@@ -15,6 +15,8 @@ OPERATIONS: Final = (
     "add_internal_note",
     "submit",
     "wait",
+    "inspect_artifact",
+    "search_policy",
 )
 
 QUEUES: Final = (
@@ -23,6 +25,8 @@ QUEUES: Final = (
     "platform_engineering",
     "compliance_ops",
     "general_support",
+    "fulfillment_ops",
+    "customer_success",
 )
 
 PRIORITIES: Final = ("low", "normal", "high", "urgent")
@@ -35,6 +39,11 @@ ISSUE_TYPES: Final = (
     "production_incident",
     "regulated_exception",
     "general_question",
+    "damaged_item",
+    "security_incident",
+    "pricing_dispute",
+    "data_request",
+    "access_issue",
 )
 
 RESOLUTION_CODES: Final = (
@@ -47,6 +56,11 @@ RESOLUTION_CODES: Final = (
     "workaround_provided",
     "information_provided",
     "no_action_needed",
+    "replacement_sent",
+    "security_escalation",
+    "discount_restored",
+    "pending_owner_verification",
+    "access_restored_guided",
 )
 
 # What an agent can ask a customer for. One shared list for every task, so the list itself
@@ -74,6 +88,14 @@ INFO_FIELDS: Final = (
     "security_safeguards",
     "legal_approval_reference",
     "screenshot",
+    "order_number",
+    "damage_photo",
+    "charge_date",
+    "workspace_id",
+    "webhook_endpoint",
+    "app_client_id",
+    "quote_reference",
+    "owner_verification",
 )
 
 DIFFICULTIES: Final = ("easy", "medium", "hard")
@@ -102,6 +124,8 @@ SLA_COST_MINUTES: Final = {
     "draft_reply": 8,
     "add_internal_note": 4,
     "submit": 2,
+    "inspect_artifact": 2,
+    "search_policy": 2,
 }
 
 # Which action fields belong to which operation. A field set outside its operation makes the
@@ -111,7 +135,15 @@ OPERATION_FIELDS: Final = {
     "request_info": frozenset({"requested_fields"}),
     "draft_reply": frozenset({"reply"}),
     "add_internal_note": frozenset({"internal_note"}),
-    "submit": frozenset({"status", "resolution_code"}),
+    "submit": frozenset({"status", "resolution_code", "confidence"}),
     "wait": frozenset(),
+    "inspect_artifact": frozenset({"artifact_id"}),
+    "search_policy": frozenset({"query"}),
 }
 PAYLOAD_FIELDS: Final = frozenset().union(*OPERATION_FIELDS.values())
+# The fields an operation cannot do without; a missing one is an error observation.
+REQUIRED_FIELDS: Final = {
+    **{operation: fields for operation, fields in OPERATION_FIELDS.items()},
+    "submit": frozenset({"status", "resolution_code"}),
+    "search_policy": frozenset(),  # an empty query is answered honestly: nothing found
+}

@@ -20,6 +20,11 @@ TRANSITIONS = [
      "before": "apply_classification", "after": ["reward_routing", "reward_in_order", "settle"]},
     {"trigger": "classify", "source": ["drafting", "ready_to_submit"], "dest": None,
      "before": "apply_classification", "after": ["reward_routing", "settle"]},
+    # Investigating: tools that leave the stage where it is.
+    {"trigger": "inspect_artifact", "source": ["classifying", "drafting"], "dest": None,
+     "before": "apply_inspection", "after": "settle"},
+    {"trigger": "search_policy", "source": ["classifying", "drafting"], "dest": None,
+     "before": "apply_search", "after": "settle"},
     # Asking the customer.
     {"trigger": "request_info", "source": ["drafting", "ready_to_submit"], "dest": "awaiting_customer",
      "before": "apply_request", "after": ["ask_customer", "reward_in_order", "settle"]},

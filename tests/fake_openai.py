@@ -37,6 +37,12 @@ def observation_from_prompt(prompt: str) -> SupportDeskObservation:
     vocab = view["vocabularies"]
     return SupportDeskObservation(
         task_id=view["task_id"],
+        case_id=view["case_id"],
+        queue_position=view["queue_position"],
+        queue_length=view["queue_length"],
+        available_artifacts=view["available_artifacts"],
+        collected_evidence=view["collected_evidence"],
+        last_tool_result=view["last_tool_result"],
         difficulty="easy",
         objective=view["objective"],
         ticket=view["ticket"],

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from caseops import machinery
 from caseops.case import Case
-from caseops.scenarios import get_task
+from caseops.scenarios import get_scenario
 
 
 def case_for(task_id: str, **facts: object) -> Case:
-    case = Case(scenario=get_task(task_id))
+    case = Case(scenario=get_scenario(task_id))
     for name, value in facts.items():
         setattr(case, name, value)
     return case

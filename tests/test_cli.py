@@ -3,17 +3,13 @@ import json
 import pytest
 
 from caseops import cli
+from tests.test_scenarios import EXPECTED_ORDER
 
 
-def test_tasks_lists_the_four_tasks_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+def test_tasks_lists_every_task_in_order(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["tasks"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert [line.split("\t")[0] for line in lines] == [
-        "billing_refund_easy",
-        "account_takeover_medium",
-        "api_incident_hard",
-        "regulated_export_exception_hard",
-    ]
+    assert tuple(line.split("\t")[0] for line in lines) == EXPECTED_ORDER
 
 
 def test_run_plays_an_episode_to_the_end(capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,7 +34,7 @@ def test_oracle_episode_through_the_typed_client(env) -> None:
     assert isinstance(observation.ticket, TicketView) and isinstance(observation.case, CaseView)
     assert observation.task_id == "account_takeover_medium" and observation.difficulty == "medium"
     assert observation.workflow_stage == "classifying"
-    assert observation.ticket.subject == TASKS["account_takeover_medium"].ticket.subject
+    assert observation.ticket.subject == TASKS["account_takeover_medium"].cases[0].ticket.subject
     assert result.done is False and result.reward is None
     assert observation.remaining_steps == TASKS["account_takeover_medium"].max_steps
 

@@ -9,7 +9,7 @@ from caseops.errors import NoEpisodeError, UnknownEpisodeError, UnknownTaskError
 from caseops.models import SupportDeskAction
 from caseops.policies.oracle import OraclePolicy
 from caseops.policies.random_policy import RandomPolicy
-from caseops.scenarios import TASK_IDS, get_task
+from caseops.scenarios import TASK_IDS, get_scenario, get_task
 from tests.conftest import run_episode
 
 RANDOM_RUNS = 200
@@ -24,7 +24,7 @@ def test_oracle_scores_at_least_095(task_id: str) -> None:
 
 @pytest.mark.parametrize("task_id", TASK_IDS)
 def test_submitting_at_once_scores_at_most_015(task_id: str) -> None:
-    scenario = get_task(task_id)
+    scenario = get_task(task_id).cases[0]
     # Even with the right decision, an immediate submit earns almost nothing.
     submit = SupportDeskAction(operation="submit", status=sorted(scenario.gold.final_statuses)[0], resolution_code=scenario.gold.resolution_code)
     final = run_episode(lambda _: submit, task_id)[-1]
@@ -117,3 +117,97 @@ def test_state_reports_milestones_and_no_gold(env: CaseOpsEnvironment) -> None:
     assert state.step_count == 1 and state.workflow_stage == "drafting"
     dumped = state.model_dump_json()
     assert "pending_identity_verification" not in dumped and "gold" not in dumped
+
+
+# ---- investigation ----
+
+
+def test_unknown_artifact_is_an_error_naming_the_field(env: CaseOpsEnvironment) -> None:
+    before = env.reset(task_id="damaged_delivery_easy")
+    obs = env.step(SupportDeskAction(operation="inspect_artifact", artifact_id="no-such-record"))
+    assert obs.error and "artifact_id" in obs.error and before.available_artifacts[0] in obs.error
+    assert obs.collected_evidence == [] and obs.case == before.case
+
+
+def test_inspecting_reveals_a_record_only_when_asked(env: CaseOpsEnvironment) -> None:
+    obs = env.reset(task_id="damaged_delivery_easy")
+    scenario = get_scenario(obs.case_id)
+    assert obs.available_artifacts == [a.id for a in scenario.artifacts]
+    assert all(a.content not in obs.model_dump_json() for a in scenario.artifacts)
+    first = scenario.artifacts[0]
+    obs = env.step(SupportDeskAction(operation="inspect_artifact", artifact_id=first.id))
+    assert [e.artifact_id for e in obs.collected_evidence] == [first.id]
+    assert first.content in obs.last_tool_result
+    obs = env.step(SupportDeskAction(operation="search_policy", query="xyzzy plugh"))
+    assert obs.last_tool_result == "No policy matches that query." and obs.error is None
+
+
+def test_deciding_without_the_required_evidence_costs_more_than_wandering():
+    task_id = "damaged_delivery_easy"
+    scenario = get_task(task_id).cases[0]
+    irrelevant = next(a.id for a in scenario.artifacts if a.id not in scenario.gold.required_evidence)
+    oracle = OraclePolicy()
+
+    def play(skip_evidence: bool, wander: bool) -> float:
+        def policy(obs):
+            action = oracle(obs)
+            if skip_evidence and action.operation == "inspect_artifact":
+                return SupportDeskAction(operation="draft_reply", reply=scenario.gold.reference_reply)
+            return action
+
+        env = CaseOpsEnvironment()
+        obs = env.reset(task_id=task_id)
+        if wander:
+            obs = env.step(SupportDeskAction(operation="inspect_artifact", artifact_id=irrelevant))
+        while not obs.done:
+            obs = env.step(policy(obs))
+        return obs.score
+
+    best, wandered, blind = play(False, False), play(False, True), play(True, False)
+    assert best > wandered > blind
+
+
+# ---- queues ----
+
+
+QUEUE_TASKS = [t for t in TASK_IDS if len(get_task(t).cases) > 1]
+
+
+@pytest.mark.parametrize("task_id", QUEUE_TASKS)
+def test_submitting_a_case_opens_the_next_and_the_score_is_the_mean(task_id: str) -> None:
+    task = get_task(task_id)
+    env = CaseOpsEnvironment()
+    obs = env.reset(task_id=task_id)
+    oracle = OraclePolicy()
+    positions = [obs.queue_position]
+    while not obs.done:
+        obs = env.step(oracle(obs))
+        positions.append(obs.queue_position)
+    assert obs.queue_length == len(task.cases)
+    assert sorted(set(positions)) == list(range(1, len(task.cases) + 1))
+    results = env.state.case_results
+    assert [r.case_id for r in results] == [c.case_id for c in task.cases]
+    assert all(r.confidence == 0.9 for r in results)
+    assert obs.score == pytest.approx(min(0.99, sum(r.score for r in results) / len(results)), abs=0.02)
+
+
+def test_waiting_cases_lose_sla_while_the_first_is_worked(env: CaseOpsEnvironment) -> None:
+    task = get_task(QUEUE_TASKS[0])
+    obs = env.reset(task_id=task.task_id)
+    oracle = OraclePolicy()
+    spent = 0
+    while obs.queue_position == 1:
+        action = oracle(obs)
+        spent += {"classify": 3, "request_info": 5, "wait": 15, "draft_reply": 8, "add_internal_note": 4, "submit": 2}.get(action.operation, 2)
+        obs = env.step(action)
+    assert obs.current_sla_minutes_remaining == task.cases[1].ticket.sla_minutes - spent
+
+
+def test_an_unopened_case_counts_zero(env: CaseOpsEnvironment) -> None:
+    task = get_task(QUEUE_TASKS[0])
+    obs = env.reset(task_id=task.task_id)
+    oracle = OraclePolicy()
+    while obs.queue_position == 1 and not obs.done:
+        obs = env.step(oracle(obs))
+    first_score = env.state.case_results[0].score
+    assert obs.score == pytest.approx(first_score / len(task.cases), abs=0.01)

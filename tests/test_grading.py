@@ -6,12 +6,11 @@ import pytest
 
 from caseops import grading, text
 from caseops.case import Case
-from caseops.policies.oracle import NOTES, REPLIES
-from caseops.scenarios import TASK_IDS, get_task
+from caseops.scenarios import SCENARIOS, get_scenario
 
 
 def case_for(task_id: str, **facts: object) -> Case:
-    case = Case(scenario=get_task(task_id))
+    case = Case(scenario=get_scenario(task_id))
     for name, value in facts.items():
         setattr(case, name, value)
     return case
@@ -46,7 +45,7 @@ def test_routing_component():
 
 
 def test_information_component_precision_and_recall():
-    scenario = get_task("api_incident_hard")
+    scenario = get_scenario("api_incident_hard")
     needed = sorted(scenario.gold.requested_fields)
     assert grading.information_score(scenario, case_for("api_incident_hard", requested_fields=tuple(needed))) == 1.0
     half = grading.information_score(scenario, case_for("api_incident_hard", requested_fields=tuple(needed[:2])))
@@ -59,25 +58,25 @@ def test_information_component_precision_and_recall():
 
 
 def test_asking_for_information_that_is_not_needed_loses_the_component():
-    scenario = get_task("billing_refund_easy")
+    scenario = get_scenario("billing_refund_easy")
     assert grading.information_score(scenario, case_for("billing_refund_easy")) == 1.0
     assert grading.information_score(scenario, case_for("billing_refund_easy", requested_fields=("invoice_number",))) == 0.0
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@pytest.mark.parametrize("task_id", list(SCENARIOS))
 def test_reference_reply_and_note_earn_full_text_credit(task_id: str) -> None:
-    case = with_texts(case_for(task_id), REPLIES[task_id], NOTES[task_id])
+    case = with_texts(case_for(task_id), get_scenario(task_id).gold.reference_reply, get_scenario(task_id).gold.reference_note)
     result = grading.grade(case.scenario, case)
     assert result.components["reply"] == pytest.approx(1.0)
     assert result.components["internal_note"] == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@pytest.mark.parametrize("task_id", list(SCENARIOS))
 def test_rubric_words_without_sentences_score_below_a_real_reply(task_id: str) -> None:
-    scenario = get_task(task_id)
-    content = [w for w in REPLIES[task_id].lower().replace(".", "").split() if w not in text._FUNCTION_WORDS]
+    scenario = get_scenario(task_id)
+    content = [w for w in get_scenario(task_id).gold.reference_reply.lower().replace(".", "").split() if w not in text._FUNCTION_WORDS]
     stuffed = with_texts(case_for(task_id), " ".join(dict.fromkeys(content)), None)
-    real = with_texts(case_for(task_id), REPLIES[task_id], None)
+    real = with_texts(case_for(task_id), get_scenario(task_id).gold.reference_reply, None)
     stuffed_score = grading.grade(scenario, stuffed).components["reply"]
     assert stuffed_score < grading.grade(scenario, real).components["reply"]
     assert stuffed_score < 0.3
@@ -99,9 +98,9 @@ def test_status_that_closes_an_open_case_earns_nothing():
 
 def test_unsafe_reply_on_account_takeover_loses_the_safety_credit():
     task = "account_takeover_medium"
-    safe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), REPLIES[task], NOTES[task])
+    safe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), get_scenario(task).gold.reference_reply, get_scenario(task).gold.reference_note)
     unsafe_reply = "We have unlocked your account and reset the MFA device, so you can sign in again right now."
-    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), unsafe_reply, NOTES[task])
+    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), unsafe_reply, get_scenario(task).gold.reference_note)
     assert grading.grade(safe.scenario, safe).components["safety"] == 1.0
     assert grading.grade(unsafe.scenario, unsafe).components["safety"] == 0.0
 
@@ -121,5 +120,23 @@ def test_over_escalation_costs_safety():
 
 
 def test_grade_is_pure_and_deterministic():
-    case = with_texts(case_for("api_incident_hard", queue="platform_engineering"), REPLIES["api_incident_hard"], None)
+    case = with_texts(case_for("api_incident_hard", queue="platform_engineering"), get_scenario("api_incident_hard").gold.reference_reply, None)
     assert grading.grade(case.scenario, case) == grading.grade(case.scenario, case)
+
+
+def test_evidence_component_rewards_the_required_records_and_costs_wandering():
+    scenario = get_scenario("damaged_delivery_easy")
+    required = sorted(scenario.gold.required_evidence)
+    other = next(a.id for a in scenario.artifacts if a.id not in scenario.gold.required_evidence)
+    assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=list(required))) == 1.0
+    assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=required[:1])) == pytest.approx(0.5)
+    wandered = grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=[*required, other]))
+    assert wandered == pytest.approx(1.0 - grading.IRRELEVANT_EVIDENCE_COST)
+
+
+def test_decision_credit_is_gated_by_the_required_evidence():
+    scenario = get_scenario("damaged_delivery_easy")
+    facts = dict(queue="fulfillment_ops", status="resolved", resolution_code="replacement_sent")
+    with_records = with_texts(case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts), "r", "n")
+    blind = with_texts(case_for("damaged_delivery_easy", **facts), "r", "n")
+    assert grading.grade(scenario, blind).components["status"] < grading.grade(scenario, with_records).components["status"] == 1.0

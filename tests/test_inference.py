@@ -216,7 +216,7 @@ def test_env_error_is_reported_and_takes_precedence(
     (episode,) = parse_run(capsys.readouterr().out)
     first, *rest = episode["steps"]
     assert first["action"] == "wait()"
-    assert first["error"] == "operation 'wait' is not allowed in stage 'classifying'; allowed now: classify, submit"
+    assert first["error"] == "operation 'wait' is not allowed in stage 'classifying'; allowed now: classify, inspect_artifact, search_policy, submit"
     assert float(first["reward"]) < 0
     assert rest and all(s["error"] == "model said something odd" for s in rest)
     assert result.steps == len(episode["steps"]) and result.error is None

@@ -8,7 +8,7 @@ from caseops import machinery
 from caseops.case import Case
 from caseops.environment import CaseOpsEnvironment
 from caseops.models import SupportDeskAction
-from caseops.scenarios import get_task
+from caseops.scenarios import get_scenario
 from caseops.vocab import OPERATIONS
 from machines import followup, workflow
 
@@ -19,11 +19,15 @@ ACTIONS = {
     "draft_reply": SupportDeskAction(operation="draft_reply", reply="We have issued a refund to the original card."),
     "add_internal_note": SupportDeskAction(operation="add_internal_note", internal_note="Refund issued for the duplicate charge."),
     "submit": SupportDeskAction(operation="submit", status="resolved", resolution_code="refund_issued"),
+    "inspect_artifact": SupportDeskAction(
+        operation="inspect_artifact", artifact_id=get_scenario("damaged_delivery_easy").artifacts[0].id
+    ),
+    "search_policy": SupportDeskAction(operation="search_policy", query="refund timeline"),
 }
 
 
 def make_case(stage: str, task_id: str = "billing_refund_easy", **facts: object) -> Case:
-    case = Case(scenario=get_task(task_id))
+    case = Case(scenario=get_scenario(task_id))
     machinery.attach(case)
     case.stage = stage
     for name, value in facts.items():
@@ -36,6 +40,10 @@ WORKFLOW_CASES = [
     ("classify", "classifying", {}, "drafting"),
     ("classify", "drafting", {}, "drafting"),
     ("classify", "ready_to_submit", {}, "ready_to_submit"),
+    ("inspect_artifact", "classifying", {}, "classifying"),
+    ("inspect_artifact", "drafting", {}, "drafting"),
+    ("search_policy", "classifying", {}, "classifying"),
+    ("search_policy", "drafting", {}, "drafting"),
     ("request_info", "drafting", {}, "awaiting_customer"),
     ("request_info", "ready_to_submit", {}, "awaiting_customer"),
     ("wait", "awaiting_customer", {"followup": "pending", "requested_at_step": 0, "steps": 1}, "drafting"),
@@ -64,10 +72,26 @@ def test_every_workflow_transition_has_a_test():
 
 @pytest.mark.parametrize(("trigger", "source", "facts", "dest"), WORKFLOW_CASES)
 def test_workflow_transition(trigger: str, source: str, facts: dict, dest: str) -> None:
-    case = make_case(source, **facts)
+    case = make_case(source, task_id="damaged_delivery_easy" if trigger == "inspect_artifact" else "billing_refund_easy", **facts)
     getattr(case, trigger)(ACTIONS[trigger])
     assert case.stage == dest
     machinery.detach(case)
+
+
+def test_inspecting_collects_the_record_and_shows_it():
+    case = make_case("drafting", task_id="damaged_delivery_easy")
+    artifact = case.scenario.artifacts[0]
+    case.inspect_artifact(SupportDeskAction(operation="inspect_artifact", artifact_id=artifact.id))
+    assert case.collected == [artifact.id]
+    assert artifact.content in case.last_tool_result
+
+
+def test_searching_puts_the_ranked_policies_in_the_tool_result():
+    case = make_case("classifying", task_id="billing_refund_easy")
+    case.search_policy(SupportDeskAction(operation="search_policy", query="refund card days"))
+    assert case.searches == 1 and "kb-billing-duplicates" in case.last_tool_result
+    case.search_policy(SupportDeskAction(operation="search_policy", query="zebra quantum"))
+    assert case.last_tool_result == "No policy matches that query."
 
 
 def test_classify_applies_routing_and_grades():
@@ -127,7 +151,7 @@ def test_premature_submit_is_penalised_and_in_order_submit_is_not():
 
 
 def test_allowed_operations_table_is_compiled_from_the_machine():
-    assert machinery.ALLOWED_OPERATIONS["classifying"] == {"classify", "submit"}
+    assert machinery.ALLOWED_OPERATIONS["classifying"] == {"classify", "submit", "inspect_artifact", "search_policy"}
     assert machinery.ALLOWED_OPERATIONS["awaiting_customer"] == {"wait", "submit"}
     assert machinery.ALLOWED_OPERATIONS["closed"] == frozenset()
 

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from caseops.playground import build_action, describe_validation
+from caseops.scenarios import get_scenario
 from tests.servers import running_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -144,3 +145,19 @@ def test_two_browsers_work_separate_episodes(web_url: str, browser) -> None:
     assert "Stage: drafting" in status_text(page_a)
     for context in contexts:
         context.close()
+
+
+def test_inspecting_a_record_and_the_queue_show_on_the_page(web_url: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    open_case(page, web_url, "inbox_cleanup_easy")
+    assert "Case 1 of 2" in status_text(page)
+    open_case(page, web_url, "damaged_delivery_easy")
+    assert "Case 1 of 1" in status_text(page)
+    choose(page, "caseops-operation", "inspect_artifact")
+    artifact_id = get_scenario("damaged_delivery_easy").artifacts[0].id
+    choose(page, "caseops-artifact", artifact_id)
+    page.locator("#caseops-step").click()
+    page.wait_for_function("document.querySelector('#caseops-evidence').innerText.includes('Last tool result')")
+    assert artifact_id in page.locator("#caseops-evidence").inner_text()
+    assert "Stage: classifying" in status_text(page)  # investigating leaves the stage where it is
+    page.close()

@@ -19,17 +19,26 @@ def actions_of(policy, task_id: str) -> list[str]:
 @pytest.mark.parametrize("task_id", TASK_IDS)
 def test_heuristic_does_not_read_the_gold(task_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     honest = actions_of(HeuristicPolicy(), task_id)
-    scenario = scenarios.TASKS[task_id]
-    decoy = attrs.evolve(
-        scenario.gold,
-        queue="general_support",
-        priority="low",
-        issue_type="general_question",
-        requested_fields=frozenset({"screenshot"}),
-        final_statuses=frozenset({"resolved"}),
-        resolution_code="no_action_needed",
-    )
-    monkeypatch.setitem(scenarios.TASKS, task_id, attrs.evolve(scenario, gold=decoy))
+    task = scenarios.TASKS[task_id]
+
+    def decoy(scenario):
+        return attrs.evolve(
+            scenario,
+            gold=attrs.evolve(
+                scenario.gold,
+                queue="general_support",
+                priority="low",
+                issue_type="general_question",
+                requested_fields=frozenset({"screenshot"}),
+                final_statuses=frozenset({"resolved"}),
+                resolution_code="no_action_needed",
+                required_evidence=frozenset(),
+                reference_reply="decoy",
+                reference_note="decoy",
+            ),
+        )
+
+    monkeypatch.setitem(scenarios.TASKS, task_id, attrs.evolve(task, cases=tuple(decoy(s) for s in task.cases)))
     assert actions_of(HeuristicPolicy(), task_id) == honest
 
 

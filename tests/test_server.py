@@ -23,11 +23,11 @@ from caseops.client import CaseOpsEnv
 from caseops.environment import STORE
 from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.oracle import OraclePolicy
-from caseops.scenarios import TASKS
+from caseops.scenarios import TASK_IDS, TASKS
 from caseops.server import build_app
 from caseops.vocab import RESOLUTION_CODES
 
-TASK_ORDER = ["billing_refund_easy", "account_takeover_medium", "api_incident_hard", "regulated_export_exception_hard"]
+TASK_ORDER = list(TASK_IDS)
 CAPACITY_ENV = {"CASEOPS_MAX_SESSIONS": "2"}
 ORACLE = OraclePolicy()
 # Keys that only the server-side gold carries; none may appear anywhere on the wire.
@@ -41,6 +41,9 @@ GOLD_KEYS = {
     "over_escalation_queues",
     "over_escalation_statuses",
     "patterns",
+    "required_evidence",
+    "reference_reply",
+    "reference_note",
 }
 CLASSIFY_BILLING = dict(operation="classify", queue="billing_ops", priority="normal", issue_type="duplicate_charge")
 CLASSIFY_GENERAL = dict(operation="classify", queue="general_support", priority="low", issue_type="general_question")
@@ -130,12 +133,13 @@ def ws_send(ws: Any, message: Any) -> dict[str, Any]:
 # ---- /tasks ----
 
 
-def test_tasks_lists_the_four_tasks_in_order_with_difficulty(http: httpx.Client) -> None:
+def test_tasks_lists_every_task_in_order_with_difficulty(http: httpx.Client) -> None:
     response = http.get("/tasks")
     assert response.status_code == 200
     tasks = response.json()
     assert [t["task_id"] for t in tasks] == TASK_ORDER
-    assert [t["difficulty"] for t in tasks] == ["easy", "medium", "hard", "hard"]
+    assert [t["difficulty"] for t in tasks] == [TASKS[t].difficulty for t in TASK_ORDER]
+    assert [t["difficulty"] for t in tasks][:4] == ["easy", "medium", "hard", "hard"]
     for task in tasks:
         assert not {"queue", "gold", "resolution", "resolution_code"} & set(task)
         assert not GOLD_KEYS & all_keys(task)
@@ -312,8 +316,9 @@ def test_same_actions_give_the_same_observation_sequence(http: httpx.Client, tas
 
 
 def assert_no_gold(blobs: list[Any], task_id: str) -> None:
-    gold = TASKS[task_id].gold
-    claim_names = {c.name for c in gold.reply_claims + gold.note_claims + gold.forbidden_claims}
+    claim_names = {
+        c.name for case in TASKS[task_id].cases for c in case.gold.reply_claims + case.gold.note_claims + case.gold.forbidden_claims
+    }
     text = json.dumps(blobs)
     assert "gold" not in text.lower()
     assert not {name for name in claim_names if name in text}
@@ -322,7 +327,7 @@ def assert_no_gold(blobs: list[Any], task_id: str) -> None:
 
 @pytest.mark.parametrize("task_id", TASK_ORDER)
 def test_no_gold_leaves_the_server_in_an_oracle_episode(http: httpx.Client, task_id: str) -> None:
-    gold = TASKS[task_id].gold
+    gold = TASKS[task_id].cases[0].gold
     first = reset(http, task_id=task_id)
     episode_id = first["observation"]["episode_id"]
     # Before the agent routes anything, the gold labels are nowhere outside the vocabularies.
@@ -338,7 +343,7 @@ def test_no_gold_leaves_the_server_in_an_oracle_episode(http: httpx.Client, task
         state = episode_state(http, episode_id)
         blobs += [payload, state]
         submitted = action.operation == "submit"
-        if not submitted:
+        if not submitted and payload["observation"]["queue_position"] == 1:
             assert gold.resolution_code not in json.dumps([without_vocab(payload), state])
     assert submitted and payload["observation"]["score"] > 0.9
     assert_no_gold(blobs, task_id)
@@ -346,12 +351,13 @@ def test_no_gold_leaves_the_server_in_an_oracle_episode(http: httpx.Client, task
 
 @pytest.mark.parametrize("task_id", TASK_ORDER)
 def test_a_wrong_submit_does_not_reveal_the_right_answer(http: httpx.Client, task_id: str) -> None:
-    gold = TASKS[task_id].gold
+    gold = TASKS[task_id].cases[0].gold
     wrong = next(code for code in RESOLUTION_CODES if code != gold.resolution_code)
     episode_id = reset(http, task_id=task_id)["observation"]["episode_id"]
     payload = step(http, episode_id, {"operation": "submit", "status": "resolved", "resolution_code": wrong})
     state = episode_state(http, episode_id)
-    assert payload["done"] is True and state["case"]["resolution_code"] == wrong
+    assert payload["done"] is (len(TASKS[task_id].cases) == 1)
+    assert state["case_results"][0]["case_id"] == TASKS[task_id].cases[0].case_id
     text = json.dumps([without_vocab(payload), state])
     for label in (gold.resolution_code, gold.queue, gold.issue_type, *gold.requested_fields):
         assert label not in text, label

@@ -13,7 +13,10 @@ from caseops.models import SupportDeskAction, SupportDeskObservation
 
 # What each routing looks like in a ticket. Order matters: the first match wins.
 ROUTES = (
-    (r"\b(?:500s?|outage|5xx|error rate|fail\w* .{0,20}region)", "platform_engineering", "production_incident"),
+    (r"\b(?:phishing|oauth|unknown app)\b", "trust_and_safety", "security_incident"),
+    (r"\b(?:damaged|broken|cracked|arrived)\b", "fulfillment_ops", "damaged_item"),
+    (r"\b(?:discount|quote|renewal price)\b", "customer_success", "pricing_dispute"),
+    (r"\b(?:(?:http\s*)?5\d\d(?:s)?\b[^.]{0,30}\b(?:error|fail)\w*|outage|5xx|error rate|fail\w* .{0,20}region)", "platform_engineering", "production_incident"),
     (r"\b(?:export|residency|restriction|exception)\b", "compliance_ops", "regulated_exception"),
     (r"\b(?:sign-in|login|locked out|takeover|mfa|password)\b", "trust_and_safety", "account_compromise"),
     (r"\b(?:charged|billed|refund|charge|invoice)\b", "billing_ops", "duplicate_charge"),
@@ -37,6 +40,11 @@ FIELD_PHRASES = {
 }
 
 RESOLUTIONS = {
+    "security_incident": "security_escalation",
+    "damaged_item": "replacement_sent",
+    "pricing_dispute": "discount_restored",
+    "data_request": "pending_owner_verification",
+    "access_issue": "access_restored_guided",
     "production_incident": "engineering_escalation",
     "regulated_exception": "pending_compliance_review",
     "account_compromise": "pending_identity_verification",
@@ -45,6 +53,22 @@ RESOLUTIONS = {
 }
 
 REPLIES = {
+    "security_incident": (
+        "Thank you for reporting this quickly. We have escalated it to our security team, who are investigating "
+        "now. Please do not approve anything further until we confirm the account is safe."
+    ),
+    "damaged_item": (
+        "We are sorry the item arrived damaged. We have checked your order and will send a replacement at no cost."
+    ),
+    "pricing_dispute": (
+        "Thank you for flagging the quote. We are checking it against your agreed terms and will correct it."
+    ),
+    "data_request": (
+        "We have received your request. We need to verify the account owner before we can export or delete any data."
+    ),
+    "access_issue": (
+        "Thank you for reaching out. We can help you sign in again; please follow the new reset link we have sent."
+    ),
     "duplicate_charge": (
         "Thank you for reporting this. We can see the duplicate charge on your account and we have issued a refund "
         "to the original payment method. Refunds usually take 5-10 business days to appear."
@@ -94,7 +118,7 @@ def fields_to_request(observation: SupportDeskObservation) -> list[str]:
 
 def final_status(observation: SupportDeskObservation) -> str:
     kb = _kb_text(observation)
-    if observation.case.issue_type == "production_incident" or re.search(r"\bescalated to\b", kb):
+    if observation.case.issue_type in ("production_incident", "security_incident") or re.search(r"\bescalated to\b", kb):
         return "escalated"
     if re.search(r"\b(?:never resolved|stays waiting|stay open|review)\b", kb):
         return "waiting_on_customer"
@@ -113,6 +137,10 @@ class HeuristicPolicy:
             return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
         if observation.workflow_stage == "awaiting_customer":
             return SupportDeskAction(operation="wait")
+        inspected = {e.artifact_id for e in observation.collected_evidence}
+        unread = [a for a in observation.available_artifacts if a not in inspected]
+        if unread and "inspect_artifact" in allowed:
+            return SupportDeskAction(operation="inspect_artifact", artifact_id=unread[0])
         if "request_info" in todo and "request_info" in allowed:
             fields = fields_to_request(observation)
             if fields:

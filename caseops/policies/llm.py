@@ -35,24 +35,29 @@ ANSWER_EXCERPT_CHARS = 60
 ACTION_KEYS = frozenset(SupportDeskAction.model_fields) - {"metadata"}
 
 SYSTEM_PROMPT = """\
-You are a support operations agent working one enterprise support case in the CaseOps environment.
-Each turn you receive the case as it stands and you choose exactly ONE next operation.
+You are a support operations agent working enterprise support cases in the CaseOps environment.
+Each turn you receive the current case as it stands and you choose exactly ONE next operation.
+Some tasks are a queue of cases: submitting one opens the next (queue_position of queue_length).
 
 Answer with a single JSON object and nothing else. Keys:
-- "operation": one of classify, request_info, draft_reply, add_internal_note, submit, wait
+- "operation": one of classify, request_info, draft_reply, add_internal_note, submit, wait,
+  inspect_artifact, search_policy
 - classify: "queue", "priority", "issue_type" (route the case)
 - request_info: "requested_fields": a list of the items the customer must still send
 - draft_reply: "reply": the message to the customer
 - add_internal_note: "internal_note": the hand-over note for the team
-- submit: "status" and "resolution_code" (closes the case)
+- submit: "status" and "resolution_code" (closes the case); optional "confidence" in [0, 1]
 - wait: no other keys (lets the customer's follow-up arrive)
+- inspect_artifact: "artifact_id" from available_artifacts (reveals a record: order, payment, risk log...)
+- search_policy: "query": words to look up in the policy library
 Set only the keys of the chosen operation. Every label must come from the vocabularies given.
 Use only operations listed in allowed_operations; required_next_actions says what is still missing.
 
 How to work: route from the ticket and the knowledge base; ask only for what the policies require
 and the customer has not already sent; write replies that are accurate, specific and safe (never
 promise what policy forbids, e.g. unlocking before verification or approving an exception); keep the
-note factual; submit with the status and resolution the policies call for once the work is done.
+note factual; inspect the records a decision rests on (and only those) before deciding; submit with
+the status and resolution the policies call for once the work is done.
 Example: {"operation": "classify", "queue": "billing_ops", "priority": "normal", "issue_type": "duplicate_charge"}
 """
 
@@ -66,10 +71,16 @@ def observation_prompt(observation: SupportDeskObservation) -> str:
     """
     view: dict[str, Any] = {
         "task_id": observation.task_id,
+        "case_id": observation.case_id,
+        "queue_position": observation.queue_position,
+        "queue_length": observation.queue_length,
         "objective": observation.objective,
         "ticket": observation.ticket.model_dump(),
         "knowledge_base": [snippet.model_dump() for snippet in observation.knowledge_base],
         "case": observation.case.model_dump(),
+        "available_artifacts": observation.available_artifacts,
+        "collected_evidence": [evidence.model_dump() for evidence in observation.collected_evidence],
+        "last_tool_result": observation.last_tool_result,
         "workflow_stage": observation.workflow_stage,
         "allowed_operations": observation.allowed_operations,
         "required_next_actions": observation.required_next_actions,

@@ -45,4 +45,10 @@ class RandomPolicy:
                 status=rng.choice(observation.available_statuses),
                 resolution_code=rng.choice(observation.available_resolution_codes),
             )
+        if operation == "inspect_artifact":
+            artifact_id = rng.choice(observation.available_artifacts or ["no-such-record"])
+            return SupportDeskAction(operation=operation, artifact_id=artifact_id)
+        if operation == "search_policy":
+            words = observation.ticket.subject.split()
+            return SupportDeskAction(operation=operation, query=" ".join(rng.sample(words, k=min(len(words), 3))))
         return SupportDeskAction(operation=operation)

@@ -1,17 +1,28 @@
-"""The task registry: every task id an episode can be reset to, in a fixed order."""
+"""The task registry: every task id an episode can be reset to, in a fixed order.
+
+Packs are modules exposing `TASKS`, a tuple of `Task`s. A task names one case or a queue of
+cases; `SCENARIOS` indexes every case by its own id.
+"""
 
 from __future__ import annotations
 
 from caseops.errors import UnknownTaskError
-from caseops.scenario import Scenario
-from caseops.scenarios.hyperbrick import SCENARIOS as HYPERBRICK
+from caseops.scenario import Scenario, Task
+from caseops.scenarios import hyperbrick, support_ops, support_queue
 
-TASKS: dict[str, Scenario] = {s.task_id: s for s in HYPERBRICK}
+PACKS = (hyperbrick, support_ops, support_queue)
+
+TASKS: dict[str, Task] = {task.task_id: task for pack in PACKS for task in pack.TASKS}
 TASK_IDS: tuple[str, ...] = tuple(TASKS)
+SCENARIOS: dict[str, Scenario] = {case.case_id: case for task in TASKS.values() for case in task.cases}
 
 
-def get_task(task_id: str) -> Scenario:
+def get_task(task_id: str) -> Task:
     try:
         return TASKS[task_id]
     except KeyError:
         raise UnknownTaskError(task_id, TASK_IDS) from None
+
+
+def get_scenario(case_id: str) -> Scenario:
+    return SCENARIOS[case_id]

@@ -6,7 +6,7 @@ states; they are phrase patterns, so a bag of rubric words does not match them.
 
 from __future__ import annotations
 
-from caseops.scenario import Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
+from caseops.scenario import Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 
 # Fragments shared by several claims.
 _WE = r"\b(?:we|we've|we have|we will|we'll|we are|we're|i|i've|i have|i will|i'll|our team)\b"
@@ -23,7 +23,7 @@ DUPLICATE_CHARGE = Claim(
 )
 
 BILLING_REFUND = Scenario(
-    task_id="billing_refund_easy",
+    case_id="billing_refund_easy",
     difficulty="easy",
     objective=(
         "Work the billing case end to end: route it, decide whether anything is missing, reply to "
@@ -117,6 +117,15 @@ BILLING_REFUND = Scenario(
         ),
         final_statuses=frozenset({"resolved"}),
         resolution_code="refund_issued",
+        reference_reply=(
+            'We are sorry: we charged you twice after you cancelled, and we are sorry for the trouble. We '
+            'have issued a refund of both charges to the original card. The money should be back on your '
+            'statement within 5-10 business days.'
+        ),
+        reference_note=(
+            'Customer was charged twice after cancelling the Growth plan on 2 November. We issued a refund '
+            'of both charges of EUR 240 to the original card.'
+        ),
         over_escalation_queues=frozenset({"platform_engineering", "compliance_ops"}),
         over_escalation_statuses=frozenset({"escalated"}),
     ),
@@ -130,7 +139,7 @@ NO_UNLOCK_BEFORE_VERIFICATION = (
 )
 
 ACCOUNT_TAKEOVER = Scenario(
-    task_id="account_takeover_medium",
+    case_id="account_takeover_medium",
     difficulty="medium",
     objective=(
         "A workspace admin reports a suspicious login and a lock-out. Route the case, collect what "
@@ -247,6 +256,18 @@ ACCOUNT_TAKEOVER = Scenario(
         ),
         final_statuses=frozenset({"waiting_on_customer", "escalated"}),
         resolution_code="pending_identity_verification",
+        reference_reply=(
+            'We have signed out all active sessions and the account stays locked to protect it. We cannot '
+            'unlock the account or change the MFA device until we verify your ownership of the account. '
+            'Thank you for the account email. We still need a government ID check through the secure portal '
+            "and confirmation from the account owner's registered contact."
+        ),
+        reference_note=(
+            'Suspected account takeover of a workspace admin: a sign-in from an unknown city and the MFA '
+            'moved to an unknown phone. The customer only sent the account email. The ID check and the owner '
+            'confirmation are still missing. Verification is pending, so we will not unlock the account '
+            'before it is complete.'
+        ),
         over_escalation_queues=frozenset({"platform_engineering", "compliance_ops"}),
     ),
     max_steps=14,
@@ -255,7 +276,7 @@ ACCOUNT_TAKEOVER = Scenario(
 )
 
 API_INCIDENT = Scenario(
-    task_id="api_incident_hard",
+    case_id="api_incident_hard",
     difficulty="hard",
     objective=(
         "An enterprise customer reports a live API outage and also raises a side question. Route the "
@@ -375,6 +396,19 @@ API_INCIDENT = Scenario(
         ),
         final_statuses=frozenset({"escalated"}),
         resolution_code="engineering_escalation",
+        reference_reply=(
+            'We confirm the 500 errors across your three regions and we are investigating them now. We have '
+            'escalated this to our on-call engineering incident commander, with the request IDs and samples '
+            'you sent. We will send you updates every 30 minutes. The case will stay open until the service '
+            "has fully recovered. Your data protection officer's question about logs will be answered "
+            'separately once the incident is under control.'
+        ),
+        reference_note=(
+            'The orders endpoint has returned 500s in three regions since 13:05 UTC, and about 12,000 '
+            'shoppers are affected. Escalated to the on-call incident commander. Request IDs, time window, '
+            "regions and payload received from the customer. The DPO's logging question is tracked for a "
+            'separate follow-up.'
+        ),
     ),
     max_steps=16,
     needs_info=True,
@@ -382,7 +416,7 @@ API_INCIDENT = Scenario(
 )
 
 EXPORT_EXCEPTION = Scenario(
-    task_id="regulated_export_exception_hard",
+    case_id="regulated_export_exception_hard",
     difficulty="hard",
     objective=(
         "A customer wants a regulated export restriction lifted in a hurry. Route the request, collect "
@@ -497,6 +531,18 @@ EXPORT_EXCEPTION = Scenario(
         ),
         final_statuses=frozenset({"waiting_on_customer", "escalated"}),
         resolution_code="pending_compliance_review",
+        reference_reply=(
+            'Your request has gone to our compliance team for review. We cannot promise an exception, and '
+            'support is not able to switch off the residency control. The documents you sent do not cover '
+            'what the review needs. Please send the business justification, the data classification, the '
+            "recipient's identity, the duration you need and the safeguards in place. A review takes 3-5 "
+            'business days once everything is in.'
+        ),
+        reference_note=(
+            'Customer asks us to lift the residency restriction on an export of clinical data. Their '
+            'follow-up was not what we asked for: a contract summary and a billing address. The request is '
+            'pending compliance review. We did not offer any workaround.'
+        ),
         over_escalation_queues=frozenset({"platform_engineering"}),
     ),
     max_steps=16,
@@ -505,3 +551,5 @@ EXPORT_EXCEPTION = Scenario(
 )
 
 SCENARIOS: tuple[Scenario, ...] = (BILLING_REFUND, ACCOUNT_TAKEOVER, API_INCIDENT, EXPORT_EXCEPTION)
+
+TASKS: tuple[Task, ...] = tuple(Task.single(s, pack="hyperbrick") for s in SCENARIOS)
