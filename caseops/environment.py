@@ -45,6 +45,7 @@ from caseops.vocab import (
 )
 
 HISTORY_TEXT_CHARS = 60
+HINT_LEVELS = ("full", "minimal", "none")
 
 
 @attrs.define(eq=False)
@@ -56,6 +57,7 @@ class Episode:
     cases: list[Case]  # the cases opened so far; the last one is the current case
     # SLA clocks of the cases still waiting in the queue: they run down while others are worked.
     pending_sla: list[int] = attrs.Factory(list)
+    hints: str = "full"
     history: list[str] = attrs.Factory(list)
     total_reward: float = 0.0
     feedback: str = ""
@@ -126,13 +128,18 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         seed: int | None = None,
         episode_id: str | None = None,
         task_id: str | None = None,
+        hints: str = "full",
         **kwargs: Any,
     ) -> SupportDeskObservation:
         """Start an episode of `task_id` (the first task when omitted).
 
-        Authored tasks are fixed cases, so `seed` changes nothing for them; it is accepted so a
-        reset is reproducible whatever the task.
+        Authored and generated tasks are fixed by their id, so `seed` changes nothing; it is
+        accepted so a reset is reproducible whatever the task. `hints` sets how much guidance the
+        observations carry: "full", "minimal" (no hint of whether information is missing), or
+        "none" (no required_next_actions and no risk_flags).
         """
+        if hints not in HINT_LEVELS:
+            raise InvalidRequestError("hints", f"must be one of {', '.join(HINT_LEVELS)}, got {hints!r}")
         for name, value in (("task_id", task_id), ("episode_id", episode_id)):
             if value is not None and not isinstance(value, str):
                 raise InvalidRequestError(name, f"must be a string, got {type(value).__name__}")
@@ -147,6 +154,7 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
             task=task,
             cases=[case],
             pending_sla=[later.ticket.sla_minutes for later in task.cases[1:]],
+            hints=hints,
         )
         episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it." + (
             f" {len(task.cases)} cases wait in this queue; submitting one opens the next." if len(task.cases) > 1 else ""
@@ -353,6 +361,15 @@ def _ticket_view(scenario: Scenario) -> TicketView:
     )
 
 
+def _next_actions(episode: Episode) -> list[str]:
+    if episode.done or episode.hints == "none":
+        return []
+    actions = episode.case.required_next_actions()
+    if episode.hints == "minimal":
+        actions = [a for a in actions if a != "request_info"] or ["submit"]
+    return actions
+
+
 def _evidence(case: Case) -> list[EvidenceView]:
     return [
         EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content)
@@ -396,8 +413,8 @@ def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float],
         case=_case_view(case),
         current_sla_minutes_remaining=case.sla_minutes_remaining,
         workflow_stage=case.stage,
-        required_next_actions=[] if done else case.required_next_actions(),
-        risk_flags=case.risk_flags(),
+        required_next_actions=_next_actions(episode),
+        risk_flags=case.risk_flags() if episode.hints != "none" else [],
         action_history=list(episode.history),
         feedback=episode.feedback,
         error=error,
@@ -429,8 +446,8 @@ def build_state(episode: Episode) -> SupportDeskState:
         case=_case_view(case),
         current_sla_minutes_remaining=case.sla_minutes_remaining,
         workflow_stage=case.stage,
-        required_next_actions=[] if episode.done else case.required_next_actions(),
-        risk_flags=case.risk_flags(),
+        required_next_actions=_next_actions(episode),
+        risk_flags=case.risk_flags() if episode.hints != "none" else [],
         action_history=list(episode.history),
         completed_milestones=list(case.milestones),
         last_feedback=episode.feedback,

@@ -12,8 +12,12 @@ class CaseOpsError(Exception):
 class UnknownTaskError(CaseOpsError):
     status_code = 404
 
-    def __init__(self, task_id: str, known: tuple[str, ...]) -> None:
-        super().__init__(f"unknown task_id {task_id!r}; known tasks: {', '.join(known)}")
+    def __init__(self, task_id: str, known: tuple[str, ...], detail: str | None = None) -> None:
+        reason = f" ({detail})" if detail else ""
+        super().__init__(
+            f"unknown task_id {task_id!r}{reason}; known tasks: {', '.join(known)}, "
+            "or generated tasks gen/<family>/<seed>"
+        )
 
 
 class NoEpisodeError(CaseOpsError):

@@ -211,3 +211,27 @@ def test_an_unopened_case_counts_zero(env: CaseOpsEnvironment) -> None:
         obs = env.step(oracle(obs))
     first_score = env.state.case_results[0].score
     assert obs.score == pytest.approx(first_score / len(task.cases), abs=0.01)
+
+
+# ---- hint levels ----
+
+
+def test_hint_levels_hide_guidance(env: CaseOpsEnvironment) -> None:
+    classify = SupportDeskAction(operation="classify", queue="trust_and_safety", priority="urgent", issue_type="account_compromise")
+    env.reset(task_id="account_takeover_medium", hints="full")
+    full = env.step(classify)
+    env.reset(task_id="account_takeover_medium", hints="minimal")
+    minimal = env.step(classify)
+    env.reset(task_id="account_takeover_medium", hints="none")
+    none = env.step(classify)
+    assert "request_info" in full.required_next_actions
+    assert "request_info" not in minimal.required_next_actions and minimal.required_next_actions
+    assert none.required_next_actions == [] and none.risk_flags == [] and full.risk_flags
+    assert full.score == minimal.score == none.score  # hints change what is shown, never the grade
+
+
+def test_unknown_hint_level_is_refused(env: CaseOpsEnvironment) -> None:
+    from caseops.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError, match="hints"):
+        env.reset(task_id="billing_refund_easy", hints="some")

@@ -17,7 +17,18 @@ TASK_IDS: tuple[str, ...] = tuple(TASKS)
 SCENARIOS: dict[str, Scenario] = {case.case_id: case for task in TASKS.values() for case in task.cases}
 
 
+GENERATED_PREFIX = "gen/"
+
+
 def get_task(task_id: str) -> Task:
+    """An authored task by id, or a generated one for ids "gen/<family>/<seed>"."""
+    if task_id.startswith(GENERATED_PREFIX):
+        from caseops.scenarios.generator import generated_task
+
+        try:
+            return generated_task(task_id)
+        except (KeyError, ValueError) as exc:
+            raise UnknownTaskError(task_id, TASK_IDS, detail=str(exc)) from None
     try:
         return TASKS[task_id]
     except KeyError:
@@ -25,4 +36,6 @@ def get_task(task_id: str) -> Task:
 
 
 def get_scenario(case_id: str) -> Scenario:
+    if case_id.startswith(GENERATED_PREFIX):
+        return get_task(case_id).cases[0]
     return SCENARIOS[case_id]
