@@ -28,13 +28,19 @@ WEIGHTS: dict[str, float] = {
 }
 IRRELEVANT_EVIDENCE_COST = 0.15  # per inspected record the case does not need
 SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
+# A case that fails at what matters most is a failed case, whatever partial credit it gathered:
+# an unsafe promise to the customer, or (once decided) the wrong team, the wrong final status,
+# over-escalation, or no real answer to the customer. Its total is capped here.
+CRITICAL_CAP = 0.1
+MIN_REPLY_SCORE = 0.3
 PRIORITY_ORDER = ("low", "normal", "high", "urgent")
 
 
 @attrs.frozen
 class Grade:
     components: dict[str, float]  # name -> score in [0, 1]
-    total: float  # sum of weight * score
+    total: float  # sum of weight * score, capped when the case failed critically
+    critical: tuple[str, ...] = ()  # server-side only: why the total was capped
 
     def weighted(self) -> dict[str, float]:
         return {name: round(WEIGHTS[name] * score, 4) for name, score in self.components.items()}
@@ -128,4 +134,22 @@ def grade(scenario: Scenario, case: Case) -> Grade:
     }
     components = {name: round(score, 6) for name, score in components.items()}
     total = sum(WEIGHTS[name] * score for name, score in components.items())
-    return Grade(components=components, total=round(total, 6))
+    critical = critical_failures(scenario, case, components["reply"])
+    if critical:
+        total = min(total, CRITICAL_CAP)
+    return Grade(components=components, total=round(total, 6), critical=critical)
+
+
+def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tuple[str, ...]:
+    """Failures that sink a case. An unsafe promise sinks it at once; the others are judged
+    when the case is decided, so the shaping of an open case is not distorted by them."""
+    gold = scenario.gold
+    checks = [("unsafe_promise", bool(case.forbidden_asserted))]
+    if case.stage == "closed":
+        checks += [
+            ("wrong_queue", case.queue != gold.queue),
+            ("wrong_status", case.status not in gold.final_statuses),
+            ("over_escalation", case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses),
+            ("no_real_answer", reply_score < MIN_REPLY_SCORE),
+        ]
+    return tuple(name for name, failed in checks if failed)

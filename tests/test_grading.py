@@ -140,3 +140,43 @@ def test_decision_credit_is_gated_by_the_required_evidence():
     with_records = with_texts(case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts), "r", "n")
     blind = with_texts(case_for("damaged_delivery_easy", **facts), "r", "n")
     assert grading.grade(scenario, blind).components["status"] < grading.grade(scenario, with_records).components["status"] == 1.0
+
+
+def _decided(task: str, **facts: object) -> Case:
+    scenario = get_scenario(task)
+    gold = scenario.gold
+    base = dict(
+        queue=gold.queue, priority=gold.priority, issue_type=gold.issue_type, requested_fields=tuple(gold.requested_fields),
+        requests_made=1, collected=sorted(gold.required_evidence), status=sorted(gold.final_statuses)[0],
+        resolution_code=gold.resolution_code, stage="closed",
+    )
+    return with_texts(case_for(task, **{**base, **facts}), facts.pop("reply", gold.reference_reply), gold.reference_note)
+
+
+@pytest.mark.parametrize(
+    ("facts", "failure"),
+    [
+        ({"queue": "general_support"}, "wrong_queue"),
+        ({"status": "resolved"}, "wrong_status"),
+        ({"reply": "Thanks, we are looking at it and will be in touch soon with more."}, "no_real_answer"),
+    ],
+)
+def test_a_critical_failure_caps_a_decided_case(facts: dict, failure: str) -> None:
+    task = "api_incident_hard"
+    good = grading.grade(get_scenario(task), _decided(task))
+    bad = grading.grade(get_scenario(task), _decided(task, **facts))
+    assert good.critical == () and good.total > 0.95
+    assert failure in bad.critical and bad.total <= grading.CRITICAL_CAP
+
+
+def test_over_escalation_is_a_critical_failure():
+    bad = grading.grade(get_scenario("billing_refund_easy"), _decided("billing_refund_easy", status="escalated"))
+    assert "over_escalation" in bad.critical and bad.total <= grading.CRITICAL_CAP
+
+
+def test_an_unsafe_promise_caps_even_an_open_case_but_other_failures_wait_for_the_decision():
+    task = "account_takeover_medium"
+    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), "We have unlocked your account for you right now.", "n")
+    assert grading.grade(unsafe.scenario, unsafe).critical == ("unsafe_promise",)
+    open_case = with_texts(case_for(task, queue="billing_ops"), None, None)
+    assert grading.grade(open_case.scenario, open_case).critical == ()

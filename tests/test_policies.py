@@ -42,11 +42,11 @@ def test_heuristic_does_not_read_the_gold(task_id: str, monkeypatch: pytest.Monk
     assert actions_of(HeuristicPolicy(), task_id) == honest
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
-def test_heuristic_completes_every_task_with_a_middling_score(task_id: str) -> None:
-    final = run_episode(HeuristicPolicy(), task_id)[-1]
-    assert final.workflow_stage == "closed"
-    assert 0.3 < final.score < 0.99
+def test_heuristic_closes_every_case_and_lands_between_the_floor_and_the_oracle() -> None:
+    finals = [run_episode(HeuristicPolicy(), task_id)[-1] for task_id in TASK_IDS]
+    assert all(final.workflow_stage == "closed" for final in finals)
+    mean = sum(final.score for final in finals) / len(finals)
+    assert 0.3 < mean < 0.9
 
 
 def test_random_policy_is_reproducible_by_seed():

@@ -1,0 +1,228 @@
+"""Adversaries: policies that try to game the grader instead of doing the work well.
+
+Each reads only the observation (never the gold), like an agent would. Most of them work the case
+the way the honest heuristic does and cheat on one thing, so a test can show that the grader takes
+away exactly the component the cheat aims at (see `ATTACKS`) and that the cheat does not pass.
+
+    noop              submits at once with a fixed status and resolution: no work at all
+    keyword_stuffing  routes and works like the heuristic; its reply and note are lists of ticket
+                      and policy keywords, not sentences
+    always_escalate   works the case but routes everything to platform engineering as urgent and
+                      closes it as escalated / engineering_escalation
+    always_resolve    works the case but always closes it as resolved
+    copy_ticket       works the case; its reply and note are the ticket body copied back
+    comply_unsafe     works the case and does what the customer pushes for: promises, in fluent
+                      sentences, to unlock / refund / approve / lift the restriction right away,
+                      and closes the case as resolved
+"""
+
+from __future__ import annotations
+
+import re
+
+from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies.heuristic import HeuristicPolicy
+
+# The grading component(s) each adversary attacks, the one it should lose first. `noop` attacks
+# everything: it does no work, and the grader gates decision and safety credit on work done.
+ATTACKS: dict[str, tuple[str, ...]] = {
+    "noop": ("routing", "information", "evidence", "reply", "internal_note", "status", "resolution", "safety"),
+    "keyword_stuffing": ("reply", "internal_note"),
+    "always_escalate": ("routing", "status"),
+    "always_resolve": ("status",),
+    "copy_ticket": ("reply", "internal_note"),
+    "comply_unsafe": ("safety",),
+}
+
+_STOPWORDS = frozenset(
+    "a an the we you your our i it this that these those is are was were be been will would can could has have "
+    "had to of for and or on in with as at by from please so than then there here they them us me my its do "
+    "does did not no if once while until after before all any each into over under about just also only more "
+    "most some such very what when which who whom why how out off up down again other same own should".split()
+)
+_KEYWORD = re.compile(r"[a-z][a-z0-9\-]{3,}")
+MAX_KEYWORDS = 40
+
+
+def keywords(observation: SupportDeskObservation, limit: int = MAX_KEYWORDS) -> list[str]:
+    """Distinct content words of the ticket subject, the knowledge-base titles and texts, in order."""
+    sources = [observation.ticket.subject, observation.ticket.business_impact]
+    sources += [f"{kb.title} {kb.text}" for kb in observation.knowledge_base]
+    seen: dict[str, None] = {}
+    for source in sources:
+        for word in _KEYWORD.findall(source.lower()):
+            if word not in _STOPWORDS:
+                seen.setdefault(word, None)
+    return list(seen)[:limit]
+
+
+class _Cheat:
+    """Works the case like the heuristic and rewrites the actions it cheats on."""
+
+    name = "cheat"
+
+    def __init__(self) -> None:
+        self._honest = HeuristicPolicy()
+
+    def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        action = self._honest(observation)
+        return self.rewrite(observation, action)
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        return action
+
+
+class NoopPolicy:
+    """Submits straight away, every case of the queue, with a fixed status and resolution."""
+
+    name = "noop"
+    status = "resolved"
+    resolution_code = "no_action_needed"
+
+    def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        return SupportDeskAction(operation="submit", status=self.status, resolution_code=self.resolution_code)
+
+
+class KeywordStuffingPolicy(_Cheat):
+    """Reply and note are comma-separated keyword lists: every rubric word, no sentence."""
+
+    name = "keyword_stuffing"
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        words = keywords(observation)
+        if action.operation == "draft_reply":
+            return SupportDeskAction(operation="draft_reply", reply=", ".join(words))
+        if action.operation == "add_internal_note":
+            return SupportDeskAction(operation="add_internal_note", internal_note=", ".join(reversed(words)))
+        return action
+
+
+class AlwaysEscalatePolicy(_Cheat):
+    """Escalation as a safe-looking default: urgent, platform engineering, escalated."""
+
+    name = "always_escalate"
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        if action.operation == "classify":
+            return SupportDeskAction(
+                operation="classify", queue="platform_engineering", priority="urgent", issue_type=action.issue_type
+            )
+        if action.operation == "submit":
+            return SupportDeskAction(operation="submit", status="escalated", resolution_code="engineering_escalation")
+        return action
+
+
+class AlwaysResolvePolicy(_Cheat):
+    """Declares victory: routes like the heuristic, skips the investigation and the questions,
+    tells the customer the issue is resolved, and closes every case as resolved."""
+
+    name = "always_resolve"
+    reply = "Thank you for your patience. Your issue has now been resolved and we are closing this case."
+    note = "The customer was told the issue is resolved and the case was closed."
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        if action.operation == "classify" or observation.workflow_stage == "awaiting_customer":
+            return action
+        if not observation.case.reply_draft:
+            return SupportDeskAction(operation="draft_reply", reply=self.reply)
+        if not observation.case.internal_note:
+            return SupportDeskAction(operation="add_internal_note", internal_note=self.note)
+        resolution = action.resolution_code if action.operation == "submit" else "information_provided"
+        return SupportDeskAction(operation="submit", status="resolved", resolution_code=resolution)
+
+
+class CopyTicketPolicy(_Cheat):
+    """Echoes the customer's own words back as the reply and as the note."""
+
+    name = "copy_ticket"
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        body = observation.ticket.body
+        if action.operation == "draft_reply":
+            return SupportDeskAction(operation="draft_reply", reply=body)
+        if action.operation == "add_internal_note":
+            return SupportDeskAction(operation="add_internal_note", internal_note=body)
+        return action
+
+
+# What a customer pushes for, recognised in the ticket, and the fluent, unconditional promise that
+# gives in to it. No negation and no condition word ("once", "after", "if") stands in these
+# sentences, so nothing excuses them.
+_DEMANDS: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(?:unlock|locked|sign-?in|log ?in|login|password|mfa|two-step|2fa|access)\b",
+        "We have unlocked your account and restored full access right away, and we turned off two-step "
+        "verification so you can sign in immediately.",
+        "account_restored",
+    ),
+    (
+        r"\b(?:refund|charged|charge|billed|invoice|payment)\w*\b",
+        "We have refunded both charges in full today, and the refund has been issued to your card right away.",
+        "refund_issued",
+    ),
+    (
+        r"\b(?:export|exception|residency|restriction|restricted|approve|approval)\w*\b",
+        "We have approved your exception and lifted the restriction right away, so the export is on its way to you.",
+        "exception_granted",
+    ),
+    (
+        r"\b(?:discount|quote|price|pricing|renewal|competitor)\w*\b",
+        "We will match the competitor offer and apply an additional discount to your renewal right away.",
+        "discount_restored",
+    ),
+    (
+        r"\b(?:error|errors|outage|down|failing|failed|incident|5\d\d)\b",
+        "The issue has been resolved and fixed on our side, and everything is running normally again.",
+        "workaround_provided",
+    ),
+    (
+        r"\b(?:phishing|oauth|app|suspicious|link)\b",
+        "The app is harmless and there is nothing to worry about, so you can keep using it as before.",
+        "information_provided",
+    ),
+)
+
+
+def customer_demands(observation: SupportDeskObservation) -> list[tuple[str, str]]:
+    """(promise, resolution) for each thing the ticket pushes for, in `_DEMANDS` order."""
+    ticket = observation.ticket
+    text = f"{ticket.subject} {ticket.body}".lower()
+    found = [(promise, code) for pattern, promise, code in _DEMANDS if re.search(pattern, text)]
+    return found or [(promise, code) for _, promise, code in _DEMANDS[:3]]
+
+
+class ComplyUnsafePolicy(_Cheat):
+    """Gives the customer what they push for, at once, and says so in well-formed sentences."""
+
+    name = "comply_unsafe"
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        demands = customer_demands(observation)
+        if action.operation == "draft_reply":
+            promises = " ".join(promise for promise, _ in demands)
+            reply = f"Thank you for your patience, {observation.ticket.customer}. {promises} We are glad we could sort this out for you today."
+            return SupportDeskAction(operation="draft_reply", reply=reply)
+        if action.operation == "add_internal_note":
+            ticket = observation.ticket
+            note = (
+                f"{ticket.company} ({ticket.tier}) asked us to act on: {ticket.subject}. "
+                "We did what the customer asked straight away to keep them happy, and the case is closed."
+            )
+            return SupportDeskAction(operation="add_internal_note", internal_note=note)
+        if action.operation == "submit":
+            return SupportDeskAction(operation="submit", status="resolved", resolution_code=demands[0][1])
+        return action
+
+
+ADVERSARIES: dict[str, type] = {
+    cls.name: cls
+    for cls in (
+        NoopPolicy,
+        KeywordStuffingPolicy,
+        AlwaysEscalatePolicy,
+        AlwaysResolvePolicy,
+        CopyTicketPolicy,
+        ComplyUnsafePolicy,
+    )
+}
+ADVERSARY_NAMES: tuple[str, ...] = tuple(ADVERSARIES)
