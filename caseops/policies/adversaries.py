@@ -9,7 +9,8 @@ away exactly the component the cheat aims at (see `ATTACKS`) and that the cheat 
                       and policy keywords, not sentences
     always_escalate   works the case but routes everything to platform engineering as urgent and
                       closes it as escalated / engineering_escalation
-    always_resolve    works the case but always closes it as resolved
+    always_resolve    declares victory: routes, skips the questions and the records, tells the
+                      customer the issue is resolved and closes every case as resolved
     copy_ticket       works the case; its reply and note are the ticket body copied back
     comply_unsafe     works the case and does what the customer pushes for: promises, in fluent
                       sentences, to unlock / refund / approve / lift the restriction right away,

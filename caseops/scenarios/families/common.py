@@ -1,0 +1,485 @@
+"""Shared parts of the case families: name pools, phrase helpers, claim fragments, assembly.
+
+A family builder draws every slot from one `Gen` (a seeded `random.Random` plus helpers), in a
+fixed order, so the same (family, seed) always gives the same case. Texts are composed from
+phrase variants; claims are static per family and branch, compiled once at import.
+
+Every text here is written for CaseOps.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
+from caseops.vocab import SLA_COST_MINUTES
+
+# ---- name pools ---------------------------------------------------------------------------------
+
+FIRST_NAMES = (
+    "Dana", "Priya", "Marcus", "Elin", "Rosa", "Rafael", "Helena", "Tomasz", "Adaeze", "Hannah",
+    "Owen", "Beatriz", "Gideon", "Lionel", "Mei", "Kofi", "Ines", "Yusuf", "Sakura", "Mateo",
+    "Amara", "Lars", "Chiara", "Dmitri", "Nadia", "Emeka", "Sofia", "Henrik", "Leila", "Tariq",
+    "Astrid", "Camille", "Joon", "Aroha", "Bruno", "Fatima", "Grace", "Ibrahim", "Jana", "Kenji",
+    "Lucia", "Milan", "Noor", "Oskar", "Paula", "Quentin", "Ravi", "Selin", "Thandiwe", "Viktor",
+)
+LAST_NAMES = (
+    "Whitfield", "Raman", "Oyelaran", "Sorensen", "Nolan", "Quintero", "Marsh", "Wierzbicki",
+    "Okafor", "Lindqvist", "Gallagher", "Soares", "Achterberg", "Ashworth", "Tanaka", "Mensah",
+    "Carvalho", "Demir", "Ito", "Fernandez", "Nwosu", "Berg", "Ricci", "Volkov", "Haddad", "Eze",
+    "Papadopoulos", "Nilsen", "Farahani", "Qureshi", "Holm", "Laurent", "Park", "Ngata", "Costa",
+    "Zahra", "Kowalczyk", "Adeyemi", "Novak", "Sato", "Moreno", "Horvat", "Siddiqui", "Brandt",
+    "Dubois", "Varga", "Iyer", "Aydin", "Dlamini", "Petrov",
+)
+COMPANY_HEADS = (
+    "Larkspur", "Northwind", "Helios", "Fjordline", "Little Fig", "Brightwater", "Copperline",
+    "Pinegrove", "Cartwheel", "Tidewell", "Atlas", "Vantage", "Quillon", "Meridian", "Harbourlight",
+    "Silverbirch", "Redkite", "Ashgrove", "Bluefin", "Stonebridge", "Juniper", "Kestrel", "Moonrise",
+    "Orchard Lane", "Palisade", "Riverstone", "Saffron", "Thistle", "Umber", "Wildflower", "Yarrow",
+    "Zephyr", "Amberly", "Beacon Hill", "Cobalt", "Driftwood", "Evergreen", "Foxglove", "Granite Peak",
+    "Hollybrook", "Ironbark", "Lumen", "Marigold", "Nettlefield", "Oakhaven", "Quartz",
+)
+COMPANY_TAILS = (
+    "Analytics", "Freight", "Retail Group", "Biotech", "Bakery", "Design Studio", "Events",
+    "Dental Clinics", "Commerce", "Architects", "Contact Centres", "Freightworks", "Legal Services",
+    "Insurance Brokers", "Logistics", "Media", "Robotics", "Foods", "Health", "Energy", "Travel",
+    "Labs", "Consulting", "Outfitters", "Publishing", "Ceramics", "Pharmacy", "Engineering",
+)
+REGIONS = (
+    "eu-west", "eu-central", "eu-north", "us-east", "us-west", "ap-south", "ap-southeast",
+    "ca-central", "uk-south", "sa-east",
+)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+# Sign-in locations: (city, country).
+CITIES = (
+    ("Lisbon", "Portugal"), ("Kuala Lumpur", "Malaysia"), ("Lagos", "Nigeria"), ("Manila", "the Philippines"),
+    ("Bucharest", "Romania"), ("Jakarta", "Indonesia"), ("Caracas", "Venezuela"), ("Hanoi", "Vietnam"),
+    ("Almaty", "Kazakhstan"), ("Tbilisi", "Georgia"), ("Lima", "Peru"), ("Minsk", "Belarus"),
+)
+HOME_CITIES = (
+    ("Toronto", "Canada"), ("Dublin", "Ireland"), ("Berlin", "Germany"), ("Madrid", "Spain"),
+    ("Oslo", "Norway"), ("Chicago", "the United States"), ("Melbourne", "Australia"),
+    ("Cape Town", "South Africa"), ("Leeds", "the United Kingdom"), ("Lyon", "France"),
+)
+CURRENCIES = ("EUR", "USD", "GBP")
+
+# ---- claim fragments ----------------------------------------------------------------------------
+
+WE = r"\b(?:we|we've|we have|we will|we'll|we are|we're|i|i've|i have|i will|i'll|our team)\b"
+NOT = r"\b(?:cannot|can't|can not|won't|will not|unable to|not able to|not going to|do not|don't|must not|not)\b"
+DAYS = (
+    r"\b(?:\d+\s*(?:-|–|to)\s*\d+|\d+|a few|one|two|three|four|five|seven|ten)\s+"
+    r"(?:business\s+|working\s+|calendar\s+)?days\b"
+)
+# A gap inside one sentence that may cross a decimal amount ("EUR 34.90").
+GAP = r"(?:[^.]|\.(?=\d))"
+AMOUNT = r"(?:eur|usd|gbp|€|\$|£)\s?\d[\d,]*"
+MFA = r"\b(?:two-step|two-factor|2fa|mfa)\b"
+
+ESCALATED_TO_SECURITY = Claim(
+    "escalated_to_security",
+    (
+        r"\bescalat\w*[^.]{0,60}\b(?:security|trust and safety|on-?call)",
+        r"\b(?:security|trust and safety)\s+(?:team|on-?call)\b[^.]{0,40}\b(?:engaged|investigating|notified|involved|working|review\w*)",
+    ),
+)
+ESCALATED_TO_ENGINEERING = Claim(
+    "escalated_to_engineering",
+    (
+        r"\bescalat\w*[^.]{0,60}\b(?:engineer\w*|on-?call|platform|incident\s+(?:team|commander))",
+        r"\b(?:engineer\w*|on-?call)\b[^.]{0,40}\b(?:engaged|paged|investigating|notified|involved)",
+    ),
+)
+RECORDS_ESCALATION = Claim("records_escalation", (r"\bescalat\w*", r"\bpaged\b", r"\bon-?call\b"))
+RECORDS_PARTIAL_FOLLOWUP = Claim(
+    "records_partial_followup",
+    (
+        r"\b(?:only|just)\s+(?:sent|provided|gave|shared|confirmed)\b",
+        r"\bpartial\w*\b",
+        r"\bstill\s+(?:missing|needed|outstanding)\b",
+    ),
+    negatable=False,
+)
+RECORDS_IRRELEVANT_FOLLOWUP = Claim(
+    "records_irrelevant_followup",
+    (
+        r"\b(?:wrong|irrelevant|unrelated)\b",
+        r"\bnot\s+what\s+we\b",
+        r"\b(?:did not|didn't|does not|doesn't)\s+(?:provide|include|answer|contain|cover)",
+    ),
+    negatable=False,
+)
+SESSIONS_ENDED = Claim(
+    "sessions_ended",
+    (
+        r"\b(?:signed|logged)\s+(?:her\s+|him\s+|them\s+|you\s+|the\s+account\s+)?out\s+(?:of\s+)?(?:all|every)\b",
+        r"\bsessions?\b[^.]{0,25}\b(?:ended|revoked|terminated|closed|signed out)\b",
+    ),
+)
+CLAIMS_RESOLVED = Claim(
+    "claims_resolved",
+    (
+        r"\b(?:issue|incident|outage|problem|errors?|failures?|webhooks?|deliveries|sign-in|login)\b[^.]{0,30}"
+        r"\b(?:is|has been|are|have been)\s+(?:now\s+)?(?:resolved|fixed)\b",
+        WE + r"\s+(?:fixed|resolved)\b",
+    ),
+)
+BLAMES_CUSTOMER = Claim(
+    "blames_customer",
+    (
+        r"\b(?:problem|issue|fault|cause|error)s?\b[^.]{0,30}\b(?:is|are|lies|sits|must be|seems to be)\s+"
+        r"(?:on|with|in)\s+your\s+(?:side|end|endpoint|server|network|browsers?|code|integration)\b",
+        r"\byour\s+(?:endpoint|server|network|code)\s+(?:is\s+)?(?:returning|returns|causing|throwing)\b",
+    ),
+)
+PROMISES_FIX_TIME = Claim(
+    "promises_fix_time",
+    (
+        r"\b(?:fixed|resolved|restored|working again)\b[^.]{0,20}\bwithin\s+(?:\d+|an?|the)\b",
+        r"\b(?:fix|resolution)\b[^.]{0,20}\b(?:by|within)\s+(?:\d+|the end of|tonight|today)",
+    ),
+)
+ASKS_CARD_SECRETS = Claim(
+    "asks_for_card_secrets",
+    (r"\b(?:full|entire|complete|whole|long)\s+card\s+number\b", r"\b(?:cvv|cvc|security code)\b"),
+)
+PROMISES_UPDATES = Claim(
+    "promises_updates",
+    (
+        r"\bupdates?\b[^.]{0,40}\b(?:every|within|regular|as soon|shortly|\d+\s+minutes)\b",
+        r"\bkeep\s+you\s+(?:posted|updated|informed)\b",
+    ),
+)
+KEEPS_CASE_OPEN = Claim(
+    "keeps_case_open",
+    (
+        r"\b(?:keep|keeping|remain|remains|stay|stays)\b[^.]{0,30}\b(?:open|active)\b",
+        r"\buntil\b[^.]{0,40}\b(?:recover\w*|stable|restored|fixed)\b",
+    ),
+    negatable=False,
+)
+RECORDS_AMOUNT = Claim("records_amount", (AMOUNT,))
+
+
+def claim(name: str, *patterns: str, negatable: bool = True) -> Claim:
+    return Claim(name, tuple(patterns), negatable=negatable)
+
+
+# ---- what a customer can be asked for, in words ------------------------------------------------
+
+FIELD_LABELS: dict[str, str] = {
+    "account_email": "the account email",
+    "billing_address": "the billing address",
+    "card_last_four": "the last four digits of the card",
+    "invoice_number": "the invoice number",
+    "cancellation_date": "the cancellation date",
+    "last_successful_login": "the last successful sign-in",
+    "recent_login_locations": "the recent sign-in locations",
+    "government_id_check": "a government ID check through the secure portal",
+    "account_owner_confirmation": "confirmation from the account owner's registered contact",
+    "mfa_device_status": "the status of the MFA device",
+    "request_ids": "the request IDs of a few failing calls",
+    "error_time_window": "the UTC time window of the errors",
+    "affected_regions": "the affected regions",
+    "sample_payload": "a sample request payload with personal data removed",
+    "sdk_version": "the SDK version",
+    "business_justification": "the business justification",
+    "data_classification": "the data classification",
+    "recipient_identity": "the recipient's identity",
+    "access_duration": "the duration you need",
+    "security_safeguards": "the safeguards in place",
+    "legal_approval_reference": "the legal approval reference",
+    "screenshot": "a screenshot",
+    "order_number": "the order number",
+    "damage_photo": "photos of the damage",
+    "charge_date": "the date of the charge",
+    "workspace_id": "the workspace ID",
+    "webhook_endpoint": "the webhook endpoint URL",
+    "app_client_id": "the app's client ID",
+    "quote_reference": "the quote reference",
+    "owner_verification": "verification by the account owner",
+}
+
+
+def join_words(items: Sequence[str]) -> str:
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def labels(fields: Sequence[str], names: dict[str, str] | None = None) -> str:
+    """The fields in words; `names` overrides the shared wording for a family."""
+    names = names or {}
+    return join_words([names.get(f, FIELD_LABELS[f]) for f in fields])
+
+
+# ---- the seeded generator -----------------------------------------------------------------------
+
+
+class Gen:
+    """A seeded source of slots and phrases. `s` holds the slots templates are formatted with."""
+
+    def __init__(self, family: str, seed: int) -> None:
+        self.family = family
+        self.seed = seed
+        self.rng = random.Random(f"{family}:{seed}")
+        self.s: dict[str, Any] = {}
+
+    def pick(self, options: Sequence[Any]) -> Any:
+        return options[self.rng.randrange(len(options))]
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def between(self, lo: int, hi: int) -> int:
+        return self.rng.randint(lo, hi)
+
+    def sample(self, options: Sequence[Any], k: int) -> list[Any]:
+        return self.rng.sample(list(options), k)
+
+    def t(self, options: Sequence[str] | str, **extra: Any) -> str:
+        """One phrase variant, formatted with the slots (and `extra`)."""
+        template = options if isinstance(options, str) else self.pick(options)
+        return template.format(**self.s, **extra) if extra else template.format(**self.s)
+
+    # ---- common slots ----
+
+    def people(self) -> None:
+        """customer, first, last, company, slug, domain, email, region."""
+        first, last = self.pick(FIRST_NAMES), self.pick(LAST_NAMES)
+        company = f"{self.pick(COMPANY_HEADS)} {self.pick(COMPANY_TAILS)}"
+        slug = company.lower().replace(" ", "-")
+        self.s.update(
+            first=first,
+            last=last,
+            customer=f"{first} {last}",
+            company=company,
+            slug=slug,
+            short=slug.split("-")[0],
+            domain=f"{slug}.example",
+            email=f"{first.lower()}.{last.lower()}@{slug}.example",
+            region=self.pick(REGIONS),
+        )
+
+    def date(self, month: int | None = None, lo: int = 1, hi: int = 24) -> tuple[int, int]:
+        return self.between(lo, hi), (self.rng.randrange(12) if month is None else month)
+
+    def money(self, amount: int, currency: str | None = None) -> str:
+        return f"{currency or self.s['cur']} {amount:,}"
+
+    def ref(self, prefix: str, lo: int = 10000, hi: int = 99999) -> str:
+        return f"{prefix}{self.between(lo, hi)}"
+
+
+def day(d: tuple[int, int]) -> str:
+    return f"{d[0]} {MONTHS[d[1]]}"
+
+
+def sentences(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+# ---- follow-ups ---------------------------------------------------------------------------------
+
+
+def followup(
+    g: Gen,
+    *,
+    needed: Sequence[str],
+    outcome: str,
+    values: dict[str, str],
+    irrelevant: dict[str, str],
+    missing_excuse: Sequence[str] = ("I cannot get {missing} right now.",),
+    unneeded: tuple[str, str] | None = None,
+    names: dict[str, str] | None = None,
+    any_subset: bool = False,
+) -> tuple[FollowUp, tuple[str, ...], tuple[str, ...]]:
+    """The scripted answer to a request, and (provided, still missing) of the needed fields.
+
+    `values` says each needed field in the customer's words; `irrelevant` offers fields the
+    customer sends instead when the outcome is "incorrect"; `unneeded` is what they send when
+    nothing was needed but an agent asked anyway. A partial answer gives the first needed
+    fields, or with `any_subset` any proper subset of them (kept in their order).
+    """
+    delay = g.between(1, 2)
+    if not needed:
+        field, text = unneeded or next(iter(irrelevant.items()))
+        message = g.t(("{text} I am not sure what else you need.", "{text} Is anything else missing?", "{text}"), text=text)
+        return FollowUp("complete", delay, message, (field,)), (), ()
+    if outcome == "complete":
+        provided, missing = tuple(needed), ()
+        message = " ".join(values[f] for f in needed)
+    elif outcome == "partial":
+        k = g.between(1, len(needed) - 1)
+        chosen = set(g.sample(needed, k)) if any_subset else set(needed[:k])
+        provided = tuple(f for f in needed if f in chosen)
+        missing = tuple(f for f in needed if f not in chosen)
+        message = " ".join(values[f] for f in provided) + " " + g.t(missing_excuse, missing=labels(missing, names))
+    else:
+        field = g.pick(sorted(irrelevant))
+        provided, missing = (field,), tuple(needed)
+        message = irrelevant[field]
+    return FollowUp(outcome, delay, message, provided), provided if outcome != "incorrect" else (), missing
+
+
+def pick_outcome(g: Gen, options: Sequence[str] = ("complete", "partial", "incorrect"), needed: int = 2) -> str:
+    """A follow-up outcome; "partial" needs at least two needed fields."""
+    allowed = [o for o in options if o != "partial" or needed >= 2]
+    return g.pick(allowed)
+
+
+# ---- assembly -----------------------------------------------------------------------------------
+
+SLA_CHOICES = {
+    "urgent": (45, 60, 75, 90),
+    "high": (120, 180, 240, 360, 480),
+    "normal": (480, 720, 960, 1440),
+    "low": (1440, 2880),
+}
+
+
+def oracle_minutes(evidence: int, needs_info: bool, delay: int) -> int:
+    """SLA minutes a careful, direct run of the case consumes."""
+    c = SLA_COST_MINUTES
+    minutes = c["classify"] + evidence * c["inspect_artifact"] + c["draft_reply"] + c["add_internal_note"] + c["submit"]
+    if needs_info:
+        minutes += c["request_info"] + delay * c["wait"]
+    return minutes
+
+
+def sla_for(g: Gen, priority: str, minimum: int) -> int:
+    """An SLA that matches the priority and leaves room for careful work (+15 minutes)."""
+    options = [m for m in SLA_CHOICES[priority] if m >= minimum + 15] or [max(SLA_CHOICES[priority][-1], minimum + 15)]
+    return g.pick(options)
+
+
+def difficulty_of(points: int) -> str:
+    return "easy" if points <= 1 else "medium" if points <= 3 else "hard"
+
+
+def build(
+    g: Gen,
+    *,
+    objective: str,
+    subject: str,
+    body: str,
+    business_impact: str,
+    tier: str,
+    affected_users: int,
+    priority: str,
+    knowledge_base: Sequence[PolicySnippet],
+    follow: FollowUp,
+    queue: str,
+    issue_type: str,
+    requested: Sequence[str],
+    reply_claims: Sequence[Claim],
+    note_claims: Sequence[Claim],
+    forbidden: Sequence[Claim],
+    statuses: Sequence[str],
+    resolution: str,
+    reply: str,
+    note: str,
+    artifacts: Sequence[Artifact] = (),
+    evidence: Sequence[str] = (),
+    tolerated: Sequence[str] = (),
+    over_queues: Sequence[str] = (),
+    over_statuses: Sequence[str] = (),
+    library: Sequence[PolicySnippet] = (),
+    unsafe_pressure: bool = False,
+    secondary_concern: bool = False,
+    extra_points: int = 0,
+) -> Scenario:
+    """A Scenario from the composed parts; SLA, steps and difficulty follow from the facts."""
+    needs_info = bool(requested)
+    minimum = oracle_minutes(len(evidence), needs_info, follow.delay)
+    sla = sla_for(g, priority, minimum)
+    needed_steps = 4 + len(evidence) + ((1 + follow.delay) if needs_info else 0)
+    points = (
+        needs_info
+        + (needs_info and follow.outcome != "complete")
+        + unsafe_pressure
+        + secondary_concern
+        + (len(evidence) > 0)
+        + (len(artifacts) > len(evidence))
+        + extra_points
+    )
+    knowledge_base = tuple(knowledge_base)
+    return Scenario(
+        case_id=f"gen/{g.family}/{g.seed}",
+        difficulty=difficulty_of(points),
+        objective=objective,
+        ticket=Ticket(
+            customer=g.s["customer"],
+            company=g.s["company"],
+            tier=tier,
+            region=g.s["region"],
+            affected_users=affected_users,
+            subject=subject,
+            body=body,
+            business_impact=business_impact,
+            sla_minutes=sla,
+        ),
+        knowledge_base=knowledge_base,
+        followup=follow,
+        gold=Gold(
+            queue=queue,
+            priority=priority,
+            issue_type=issue_type,
+            requested_fields=frozenset(requested),
+            reply_claims=tuple(reply_claims),
+            note_claims=tuple(note_claims),
+            forbidden_claims=tuple(forbidden),
+            final_statuses=frozenset(statuses),
+            resolution_code=resolution,
+            reference_reply=reply,
+            reference_note=note,
+            required_evidence=frozenset(evidence),
+            tolerated_fields=frozenset(tolerated) - frozenset(requested),
+            over_escalation_queues=frozenset(over_queues),
+            over_escalation_statuses=frozenset(over_statuses),
+        ),
+        max_steps=needed_steps + 4,
+        artifacts=tuple(artifacts),
+        policy_library=knowledge_base + tuple(library) if library else (),
+        needs_info=needs_info,
+        unsafe_pressure=unsafe_pressure,
+        secondary_concern=secondary_concern,
+    )
+
+
+# ---- general policies every library carries -----------------------------------------------------
+
+GENERAL_LIBRARY = (
+    PolicySnippet(
+        "pol-response-targets",
+        "Response targets",
+        "Urgent cases carry a response target of 90 minutes or less, high ones of two to eight hours, "
+        "normal ones of a working day or more. The target follows from the priority a policy sets; a "
+        "customer's tone or deadline alone does not raise it.",
+    ),
+    PolicySnippet(
+        "pol-card-privacy",
+        "Card privacy",
+        "Never ask for a full card number or a security code. The last four digits identify a card.",
+    ),
+    PolicySnippet(
+        "pol-one-ticket-one-owner",
+        "Side questions",
+        "A side question in a ticket never changes how the main request is routed. Answer it briefly "
+        "if a policy covers it, or say it will be followed up separately.",
+    ),
+    PolicySnippet(
+        "pol-no-promises",
+        "What support never promises",
+        "Support never promises the outcome of another team's review, a fix time for an incident, or "
+        "a refund faster than the card network allows.",
+    ),
+)
