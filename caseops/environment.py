@@ -17,19 +17,20 @@ from openenv.core.env_server.interfaces import Environment
 from openenv.core.env_server.types import EnvironmentMetadata
 
 from caseops import machinery, rewards
-from caseops.case import Case
+from caseops.case import Case, PerScenario
 from caseops.episodes import EpisodeStore
 from caseops.errors import EpisodeIdInUseError, InvalidRequestError, NoEpisodeError, UnknownEpisodeError
-from caseops.grading import task_score
+from caseops.grading import WEIGHTS, task_score
 from caseops.models import (
     CaseResultView,
-    EvidenceView,
     CaseView,
+    EvidenceView,
     PolicySnippetView,
     SupportDeskAction,
     SupportDeskObservation,
     SupportDeskState,
     TicketView,
+    construct,
 )
 from caseops.scenario import Scenario, Task
 from caseops.scenarios import TASK_IDS, get_task
@@ -62,6 +63,10 @@ class Episode:
     total_reward: float = 0.0
     feedback: str = ""
     lock: threading.Lock = attrs.Factory(threading.Lock)
+    # Steps and grade totals of the cases already submitted: they no longer change, and these
+    # are asked for several times a step.
+    closed_steps: int = 0
+    closed_total: float = 0.0
 
     @property
     def case(self) -> Case:
@@ -73,19 +78,25 @@ class Episode:
 
     @property
     def steps(self) -> int:
-        return sum(case.steps for case in self.cases)
+        return self.closed_steps + self.cases[-1].steps
 
     @property
     def done(self) -> bool:
-        return (self.case.closed and len(self.cases) == len(self.task.cases)) or self.steps >= self.task.max_steps
+        case = self.cases[-1]
+        return (case.stage == "closed" and len(self.cases) == len(self.task.cases)) or (
+            self.closed_steps + case.steps >= self.task.max_steps
+        )
 
     def total(self) -> float:
-        """The episode grade: the mean over the whole queue (cases not yet opened count zero)."""
-        return sum(case.grade.total for case in self.cases) / len(self.task.cases)
+        """The episode grade: the mean over the whole queue (cases not yet opened count zero).
+        Summed in queue order, as sum() over the cases would."""
+        return (self.closed_total + self.cases[-1].grade.total) / len(self.task.cases)
 
     def open_next_case(self) -> None:
         machinery.detach(self.case)
-        upcoming = Case(scenario=self.task.cases[len(self.cases)])
+        self.closed_steps += self.case.steps
+        self.closed_total += self.case.grade.total
+        upcoming = Case.opened(self.task.cases[len(self.cases)])
         upcoming.sla_minutes_remaining = self.pending_sla[0]
         machinery.attach(upcoming)
         self.cases.append(upcoming)
@@ -96,7 +107,15 @@ def _release(episode: Episode) -> None:
     machinery.detach(episode.case)
 
 
-STORE: EpisodeStore[Episode] = EpisodeStore(on_evict=_release)
+def _evict(episode: Episode) -> None:
+    """The store let the episode go. An environment may still hold it and step it (a WebSocket
+    session whose episode outlived the store's bound): the lock keeps this from pulling its
+    case out of the machines mid-step, and `_advance` attaches it again if it is stepped."""
+    with episode.lock:
+        _release(episode)
+
+
+STORE: EpisodeStore[Episode] = EpisodeStore(on_evict=_evict)
 
 
 def find_episode(episode_id: str) -> Episode:
@@ -147,7 +166,7 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
             raise EpisodeIdInUseError(episode_id)
         task = get_task(task_id if task_id is not None else TASK_IDS[0])
         self._release_owned()
-        case = Case(scenario=task.cases[0])
+        case = Case.opened(task.cases[0])
         machinery.attach(case)
         episode = Episode(
             episode_id=episode_id or uuid.uuid4().hex,
@@ -202,6 +221,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
     def _release_owned(self) -> None:
         if self._episode is not None and self._owns_episode:
             STORE.discard(self._episode.episode_id)
+            with self._episode.lock:
+                _release(self._episode)  # already done if the store had let it go
         self._episode = None
         self._owns_episode = False
 
@@ -218,6 +239,8 @@ def _advance(episode: Episode, action: SupportDeskAction) -> SupportDeskObservat
             terms={},
             error="the episode is over: nothing was changed; call reset to start a new one",
         )
+    if not case.attached:  # evicted from the store while this environment held it
+        machinery.attach(case)
     case.ledger = {}
     case.last_tool_result = None
     before_total, before_stage, before_followup = episode.total(), case.stage, case.followup
@@ -231,13 +254,14 @@ def _advance(episode: Episode, action: SupportDeskAction) -> SupportDeskObservat
     reward = round(episode.total() - before_total + sum(terms.values()), 6)
     episode.total_reward += reward
     episode.history.append(_describe(action) + (" -> error" if error else ""))
-    episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error)
-    if case.closed and len(episode.cases) < len(episode.task.cases) and not episode.done:
+    done = episode.done  # opening the next case below does not change it
+    episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error, done)
+    if case.closed and len(episode.cases) < len(episode.task.cases) and not done:
         episode.open_next_case()
         episode.feedback += f" Next case opened ({len(episode.cases)} of {len(episode.task.cases)})."
-    if episode.done:
+    if done:
         _release(episode)
-    return _observe(episode, reward=reward, terms=terms, error=error)
+    return _observe(episode, reward=reward, terms=terms, error=error, done=done)
 
 
 def _tick(episode: Episode, operation: str) -> None:
@@ -257,7 +281,7 @@ def _refusal(case: Case, action: SupportDeskAction) -> str | None:
             f"operation {action.operation!r} is not allowed in stage {case.stage!r}; "
             f"allowed now: {', '.join(sorted(allowed)) or 'none'}"
         )
-    missing = [name for name in sorted(REQUIRED_FIELDS[action.operation]) if not getattr(action, name)]
+    missing = [name for name in _REQUIRED_SORTED[action.operation] if not getattr(action, name)]
     if action.operation == "classify" and len(missing) < 3:
         missing = []  # re-routing may change only some of queue, priority, issue_type
     if missing:
@@ -268,8 +292,11 @@ def _refusal(case: Case, action: SupportDeskAction) -> str | None:
     return None
 
 
-def _artifact_ids(scenario: Scenario) -> list[str]:
-    return [artifact.id for artifact in scenario.artifacts]
+_REQUIRED_SORTED = {operation: tuple(sorted(fields)) for operation, fields in REQUIRED_FIELDS.items()}
+
+
+def _artifact_ids(scenario: Scenario) -> tuple[str, ...]:
+    return scenario_views(scenario).artifact_ids
 
 
 def _describe(action: SupportDeskAction) -> str:
@@ -307,6 +334,7 @@ def _feedback(
     followup_before: str,
     terms: dict[str, float],
     error: str | None,
+    done: bool,
 ) -> str:
     case = episode.case
     if error is not None:
@@ -322,7 +350,7 @@ def _feedback(
         lines.append("Warning: the written text makes a commitment that policy does not allow.")
     if case.last_tool_result is not None:
         lines.append("Tool result is in last_tool_result.")
-    if episode.done:
+    if done:
         reason = "submitted" if case.closed else "out of steps"
         lines.append(f"Episode over ({reason}); final score {task_score(episode.total()):.2f}.")
     return " ".join(lines)
@@ -330,9 +358,47 @@ def _feedback(
 
 # ---- building what the agent reads ----
 
+@attrs.frozen
+class ScenarioViews:
+    """The parts of an observation that depend on the scenario alone, validated once."""
+
+    ticket: TicketView
+    knowledge_base: tuple[PolicySnippetView, ...]
+    artifact_ids: tuple[str, ...]
+    evidence: dict[str, EvidenceView]
+
+
+def _scenario_views(scenario: Scenario) -> ScenarioViews:
+    t = scenario.ticket
+    return ScenarioViews(
+        ticket=TicketView(
+            customer=t.customer,
+            company=t.company,
+            tier=t.tier,
+            region=t.region,
+            affected_users=t.affected_users,
+            subject=t.subject,
+            body=t.body,
+            business_impact=t.business_impact,
+        ),
+        knowledge_base=tuple(PolicySnippetView(id=s.id, title=s.title, text=s.text) for s in scenario.knowledge_base),
+        artifact_ids=tuple(artifact.id for artifact in scenario.artifacts),
+        evidence={
+            a.id: EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content) for a in scenario.artifacts
+        },
+    )
+
+
+scenario_views: PerScenario[ScenarioViews] = PerScenario(_scenario_views)
+
+# The operations each stage allows, as the sorted list observations show.
+_ALLOWED_SORTED = {stage: tuple(sorted(ops)) for stage, ops in machinery.ALLOWED_OPERATIONS.items()}
+_GRADE_KEYS = {name: f"grade.{name}" for name in WEIGHTS}
+
 
 def _case_view(case: Case) -> CaseView:
-    return CaseView(
+    return construct(
+        CaseView,
         queue=case.queue,
         priority=case.priority,
         issue_type=case.issue_type,
@@ -347,22 +413,8 @@ def _case_view(case: Case) -> CaseView:
     )
 
 
-def _ticket_view(scenario: Scenario) -> TicketView:
-    t = scenario.ticket
-    return TicketView(
-        customer=t.customer,
-        company=t.company,
-        tier=t.tier,
-        region=t.region,
-        affected_users=t.affected_users,
-        subject=t.subject,
-        body=t.body,
-        business_impact=t.business_impact,
-    )
-
-
-def _next_actions(episode: Episode) -> list[str]:
-    if episode.done or episode.hints == "none":
+def _next_actions(episode: Episode, done: bool | None = None) -> list[str]:
+    if (episode.done if done is None else done) or episode.hints == "none":
         return []
     actions = episode.case.required_next_actions()
     if episode.hints == "minimal":
@@ -371,10 +423,10 @@ def _next_actions(episode: Episode) -> list[str]:
 
 
 def _evidence(case: Case) -> list[EvidenceView]:
-    return [
-        EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content)
-        for a in (case.scenario.artifact(artifact_id) for artifact_id in case.collected)
-    ]
+    if not case.collected:
+        return []
+    views = scenario_views(case.scenario).evidence
+    return [views[artifact_id] for artifact_id in case.collected]
 
 
 def _case_results(episode: Episode) -> list[CaseResultView]:
@@ -385,45 +437,56 @@ def _case_results(episode: Episode) -> list[CaseResultView]:
     ]
 
 
-def _observe(episode: Episode, *, reward: float | None, terms: dict[str, float], error: str | None) -> SupportDeskObservation:
-    case, scenario = episode.case, episode.scenario
-    breakdown = {f"grade.{name}": value for name, value in case.grade.weighted().items()}
+def _observe(
+    episode: Episode, *, reward: float | None, terms: dict[str, float], error: str | None, done: bool | None = None
+) -> SupportDeskObservation:
+    """The observation, built directly from the case: the scenario's parts come validated from
+    `scenario_views`, the rest is built here from values the case already holds, so nothing is
+    validated again (a test checks every observation still validates as itself)."""
+    case, task = episode.case, episode.task
+    scenario = case.scenario
+    views = scenario_views(scenario)
+    breakdown = {_GRADE_KEYS[name]: value for name, value in case.grade.weighted().items()}
     if reward is not None:
         breakdown.update(terms)
-    done = episode.done
-    return SupportDeskObservation(
-        task_id=episode.task.task_id,
+    if done is None:
+        done = episode.done
+    steps = episode.steps
+    return construct(
+        SupportDeskObservation,
+        done=done,
+        reward=reward,
+        metadata={},
+        task_id=task.task_id,
         case_id=scenario.case_id,
-        difficulty=episode.task.difficulty,
-        objective=episode.task.objective if len(episode.task.cases) > 1 else scenario.objective,
+        difficulty=task.difficulty,
+        objective=task.objective if len(task.cases) > 1 else scenario.objective,
         queue_position=len(episode.cases),
-        queue_length=len(episode.task.cases),
-        ticket=_ticket_view(scenario),
-        knowledge_base=[PolicySnippetView(id=s.id, title=s.title, text=s.text) for s in scenario.knowledge_base],
+        queue_length=len(task.cases),
+        ticket=views.ticket,
+        knowledge_base=list(views.knowledge_base),
         available_queues=list(QUEUES),
         available_priorities=list(PRIORITIES),
         available_statuses=list(STATUSES),
         available_issue_types=list(ISSUE_TYPES),
         available_resolution_codes=list(RESOLUTION_CODES),
         available_requested_fields=list(INFO_FIELDS),
-        allowed_operations=[] if done else sorted(machinery.ALLOWED_OPERATIONS[case.stage]),
-        available_artifacts=_artifact_ids(scenario),
+        allowed_operations=[] if done else list(_ALLOWED_SORTED[case.stage]),
+        available_artifacts=list(views.artifact_ids),
         collected_evidence=_evidence(case),
         last_tool_result=case.last_tool_result,
         case=_case_view(case),
         current_sla_minutes_remaining=case.sla_minutes_remaining,
         workflow_stage=case.stage,
-        required_next_actions=_next_actions(episode),
+        required_next_actions=_next_actions(episode, done),
         risk_flags=case.risk_flags() if episode.hints != "none" else [],
         action_history=list(episode.history),
         feedback=episode.feedback,
         error=error,
-        remaining_steps=max(0, episode.task.max_steps - episode.steps),
+        remaining_steps=max(0, task.max_steps - steps),
         score=task_score(episode.total()),
         reward_breakdown=breakdown,
         episode_id=episode.episode_id,
-        reward=reward,
-        done=done,
     )
 
 

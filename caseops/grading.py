@@ -41,9 +41,16 @@ class Grade:
     components: dict[str, float]  # name -> score in [0, 1]
     total: float  # sum of weight * score, capped when the case failed critically
     critical: tuple[str, ...] = ()  # server-side only: why the total was capped
+    # Every observation reports weighted(); a grade changes only when the case is settled, so it
+    # is worked out once per grade, on first use.
+    _weighted: dict[str, float] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def weighted(self) -> dict[str, float]:
-        return {name: round(WEIGHTS[name] * score, 4) for name, score in self.components.items()}
+        if self._weighted is None:
+            object.__setattr__(
+                self, "_weighted", {name: round(WEIGHTS[name] * score, 4) for name, score in self.components.items()}
+            )
+        return dict(self._weighted)  # type: ignore[arg-type]
 
 
 ZERO_GRADE = Grade(components={name: 0.0 for name in WEIGHTS}, total=0.0)
@@ -120,19 +127,27 @@ def safety_score(scenario: Scenario, case: Case) -> float:
 
 
 def grade(scenario: Scenario, case: Case) -> Grade:
+    """Every component at once: the arithmetic of the component functions above, with the
+    completeness gate worked out once instead of three times (this runs after every step)."""
     gold = scenario.gold
     gate = completeness(scenario, case)
+    required = gold.required_evidence
+    base = evidence_recall(scenario, case) if required else gate
+    wandering = len(set(case.collected) - required) if case.collected else 0
+    violations = len(case.forbidden_asserted)
+    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
+        violations += 0.5
+    reply, note = case.reply_report, case.note_report
     components = {
-        "routing": routing_score(scenario, case),
-        "information": information_score(scenario, case) if case.queue is not None else 0.0,
-        "evidence": evidence_score(scenario, case),
-        "reply": text_score(case.reply_report.asserted, case.reply_report.quality, len(gold.reply_claims)),
-        "internal_note": text_score(case.note_report.asserted, case.note_report.quality, len(gold.note_claims)),
-        "status": gate * (case.status in gold.final_statuses),
-        "resolution": gate * (case.resolution_code == gold.resolution_code),
-        "safety": safety_score(scenario, case),
+        "routing": round(routing_score(scenario, case), 6),
+        "information": round(information_score(scenario, case), 6) if case.queue is not None else 0.0,
+        "evidence": round(max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering), 6),
+        "reply": round(text_score(reply.asserted, reply.quality, len(gold.reply_claims)), 6),
+        "internal_note": round(text_score(note.asserted, note.quality, len(gold.note_claims)), 6),
+        "status": round(gate * (case.status in gold.final_statuses), 6),
+        "resolution": round(gate * (case.resolution_code == gold.resolution_code), 6),
+        "safety": round(max(0.0, 1.0 - violations) * gate, 6),
     }
-    components = {name: round(score, 6) for name, score in components.items()}
     total = sum(WEIGHTS[name] * score for name, score in components.items())
     critical = critical_failures(scenario, case, components["reply"])
     if critical:

@@ -9,6 +9,7 @@ own errors to clear 4xx answers instead of a 500.
 from __future__ import annotations
 
 import json
+import math
 import os
 from typing import Any
 
@@ -27,7 +28,6 @@ from caseops.models import SupportDeskAction, SupportDeskObservation, SupportDes
 from caseops.scenarios import TASKS
 
 
-
 def concurrency_from_env() -> ConcurrencyConfig:
     return ConcurrencyConfig(
         max_concurrent_envs=int(os.environ.get("CASEOPS_MAX_SESSIONS", "64")),
@@ -44,6 +44,82 @@ def task_list() -> list[dict[str, str | int]]:
 
 NOT_AN_OBJECT = json.dumps({"type": "frame must be a JSON object"})
 ECHO_LIMIT = 200  # characters of a refused input echoed back in a 422
+# The largest HTTP request body (and WebSocket frame) accepted. A legitimate action is a few KiB
+# (texts are capped at 4,000 characters); 1 MiB leaves room for the 422 that names an oversized
+# field, and anything larger is refused before it is read or parsed.
+MAX_BODY_BYTES = int(os.environ.get("CASEOPS_MAX_BODY_BYTES", str(1024 * 1024)))
+
+
+def _too_large(limit: int, size: int | None) -> str:
+    told = f"{size} bytes" if size is not None else f"more than {limit} bytes"
+    return f"request body too large: {told}; the limit is {limit} bytes"
+
+
+class BodySizeLimit:
+    """Refuses HTTP request bodies over `max_bytes` with 413 and a clear message, before the app
+    reads or parses them: at once when Content-Length says so, otherwise as soon as the bytes
+    streamed in (chunked uploads) pass the limit. A body within the limit is handed on as it came.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._refuse(send, declared)
+            return
+        # Read the body here, counting, so the app never sees more than the limit.
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break  # the client went away; the app will see it
+            size += len(message.get("body", b""))
+            if size > self.max_bytes:
+                await self._refuse(send, None)
+                return
+            if not message.get("more_body", False):
+                break
+        queued = iter(messages)
+
+        async def replay() -> Message:
+            for message in queued:
+                return message
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send, size: int | None) -> None:
+        body = json.dumps({"detail": _too_large(self.max_bytes, size)}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None  # the server itself refuses a malformed length
+    return None
 
 
 class WebSocketFrameGuard:
@@ -51,8 +127,9 @@ class WebSocketFrameGuard:
     frame that is not an object, or a binary frame, would end the session. This ASGI middleware
     turns such frames into one that openenv answers with a clear error; the session goes on."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
         self.app = app
+        self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket":
@@ -60,9 +137,15 @@ class WebSocketFrameGuard:
             return
 
         async def guarded_receive() -> Message:
-            message = await receive()
-            if message["type"] != "websocket.receive":
-                return message
+            while True:
+                message = await receive()
+                if message["type"] != "websocket.receive":
+                    return message
+                size = len(message["text"]) if message.get("text") is not None else len(message.get("bytes") or b"")
+                if size <= self.max_bytes:
+                    break
+                # Answered here, unparsed; openenv is waiting for a frame, so nothing else sends.
+                await send({"type": "websocket.send", "text": self._oversized(size)})
             text = message.get("text")
             if text is None:
                 text = (message.get("bytes") or b"").decode("utf-8", errors="replace")
@@ -76,9 +159,26 @@ class WebSocketFrameGuard:
 
         await self.app(scope, guarded_receive, send)
 
+    def _oversized(self, size: int) -> str:
+        message = f"frame too large: {size} characters; the limit is {self.max_bytes}"
+        return json.dumps({"type": "error", "data": {"message": message, "code": "FRAME_TOO_LARGE"}})
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON has no NaN or Infinity, but Python's parser reads them: a refused input that holds
+    one is echoed as its repr, so the refusal itself can be sent (instead of failing with a 500)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    return value
+
 
 def _trimmed(errors: Any) -> Any:
-    """Validation errors without a huge echo of the refused input."""
+    """Validation errors without a huge echo of the refused input, and sendable as JSON."""
+    errors = _json_safe(errors)
     if not isinstance(errors, list):
         return errors
     trimmed = []
@@ -111,6 +211,7 @@ def build_app() -> FastAPI:
     )
 
     app.add_middleware(WebSocketFrameGuard)
+    app.add_middleware(BodySizeLimit)
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -7,6 +7,7 @@ So "we cannot promise approval" is not a promise, and a list of rubric words is 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -93,10 +94,19 @@ def analyse(text: str | None, claims: Iterable[Claim], *, forbidden: bool = Fals
 
     For forbidden claims (unsafe promises) a condition anywhere in the sentence excuses the
     match: "we will unlock the account once verification is complete" is not an unsafe promise.
+    The answer is a pure function of its arguments, so recent answers are remembered: agents
+    send the same texts again and again (the same draft re-sent, one template per issue type).
     """
     if not text:
         return EMPTY_REPORT
-    claims = tuple(claims)
+    return _analyse(text, tuple(claims), forbidden)
+
+
+ANALYSIS_CACHE_SIZE = 1024  # texts are at most a few KiB: the cache stays within a few MiB
+
+
+@functools.lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
+def _analyse(text: str, claims: tuple[Claim, ...], forbidden: bool) -> TextReport:
     seen: set[str] = set()
     asserted: set[str] = set()
     real_words = total_words = 0

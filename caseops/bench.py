@@ -1,0 +1,476 @@
+"""`make bench`: how fast CaseOps runs, in-process and served, beside a trivial echo environment.
+
+    python -m caseops.bench [--quick] [--json PATH] [--no-served]
+
+In-process, it runs the heuristic and the random policy over the authored tasks and reports
+steps/s and episodes/s of the environment (the time spent inside `reset` and `step`; the
+policy's own thinking is reported apart), the cost of a reset, the memory each live episode
+holds (tracemalloc over many live episodes), and whether the process RSS stays flat over
+20,000 sequential episodes. The echo environment (`caseops.echo`) runs the same way in the same
+process: it is the ceiling, and CaseOps is reported as a ratio of it.
+
+Served, it starts two uvicorn subprocesses, CaseOps and the echo environment behind the same
+openenv-core `create_app`, and drives 1, 16 and 64 concurrent WebSocket sessions from asyncio
+tasks in this process. CaseOps sessions replay the heuristic's recorded actions (so the client
+does not think), echo sessions send as many steps per episode. Both report steps/s and the
+p50/p99 step latency; CaseOps is reported as a ratio of echo.
+
+Numbers depend on the machine; nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from caseops.echo import EPISODE_STEPS, EchoAction, EchoEnvironment
+from caseops.environment import CaseOpsEnvironment
+from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies.heuristic import HeuristicPolicy
+from caseops.policies.random_policy import RandomPolicy
+from caseops.scenarios import TASK_IDS
+
+Policy = Callable[[Any], Any]
+PolicyFactory = Callable[[int], Policy]  # episode index -> the policy for that episode
+
+SESSION_COUNTS = (1, 16, 64)
+MAX_SESSIONS = 80  # the served bench opens 64 sessions; leave headroom
+STARTUP_TIMEOUT_S = 90.0
+ECHO_MESSAGE = "We have received your request and are looking into it now."
+
+
+# ---- in-process ----
+
+
+@dataclass
+class Throughput:
+    """One in-process run: counts, and where the time went."""
+
+    label: str
+    episodes: int
+    steps: int
+    reset_s: float  # inside reset()
+    step_s: float  # inside step()
+    wall_s: float  # everything, the policy's decisions included
+
+    @property
+    def env_s(self) -> float:
+        return self.reset_s + self.step_s
+
+    @property
+    def steps_per_s(self) -> float:
+        return self.steps / self.env_s if self.env_s else 0.0
+
+    @property
+    def episodes_per_s(self) -> float:
+        return self.episodes / self.env_s if self.env_s else 0.0
+
+    @property
+    def wall_steps_per_s(self) -> float:
+        return self.steps / self.wall_s if self.wall_s else 0.0
+
+    @property
+    def wall_episodes_per_s(self) -> float:
+        return self.episodes / self.wall_s if self.wall_s else 0.0
+
+    @property
+    def reset_us(self) -> float:
+        return self.reset_s / self.episodes * 1e6 if self.episodes else 0.0
+
+    @property
+    def step_us(self) -> float:
+        return self.step_s / self.steps * 1e6 if self.steps else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "steps_per_s": self.steps_per_s,
+            "episodes_per_s": self.episodes_per_s,
+            "wall_steps_per_s": self.wall_steps_per_s,
+            "wall_episodes_per_s": self.wall_episodes_per_s,
+            "reset_us": self.reset_us,
+            "step_us": self.step_us,
+        }
+
+
+def run_episodes(
+    env: Any,
+    policy_for: PolicyFactory,
+    episodes: int,
+    reset_kwargs: Callable[[int], dict[str, Any]] = lambda _: {},
+    label: str = "",
+) -> Throughput:
+    """Run `episodes` whole episodes on one environment instance, timing reset and step apart."""
+    clock = time.perf_counter
+    steps, reset_s, step_s = 0, 0.0, 0.0
+    started = clock()
+    for index in range(episodes):
+        policy = policy_for(index)
+        kwargs = reset_kwargs(index)
+        t0 = clock()
+        observation = env.reset(**kwargs)
+        reset_s += clock() - t0
+        while not observation.done:
+            action = policy(observation)
+            t0 = clock()
+            observation = env.step(action)
+            step_s += clock() - t0
+            steps += 1
+    wall_s = clock() - started
+    env.close()
+    return Throughput(label, episodes, steps, reset_s, step_s, wall_s)
+
+
+def _heuristic(_: int) -> Policy:
+    return HEURISTIC
+
+
+HEURISTIC = HeuristicPolicy()
+POLICIES: dict[str, PolicyFactory] = {"heuristic": _heuristic, "random": RandomPolicy}
+
+
+def _task_for(tasks: Sequence[str]) -> Callable[[int], dict[str, Any]]:
+    return lambda index: {"task_id": tasks[index % len(tasks)]}
+
+
+def caseops_inprocess(policy: str, episodes: int, tasks: Sequence[str] = TASK_IDS) -> Throughput:
+    return run_episodes(CaseOpsEnvironment(), POLICIES[policy], episodes, _task_for(tasks), label=f"caseops/{policy}")
+
+
+def echo_inprocess(episodes: int) -> Throughput:
+    action = EchoAction(message=ECHO_MESSAGE)
+    return run_episodes(EchoEnvironment(), lambda _: lambda __: action, episodes, label="echo")
+
+
+def warm_up(tasks: Sequence[str] = TASK_IDS) -> None:
+    """Run every task once with each policy, so one-time work (imports, per-scenario caches) is
+    not counted as per-episode time or memory."""
+    for policy in POLICIES:
+        caseops_inprocess(policy, len(tasks), tasks)
+    echo_inprocess(2)
+
+
+def memory_per_live_episode(count: int = 1000, steps: int = 4, tasks: Sequence[str] = TASK_IDS) -> float:
+    """Bytes held per live, half-worked episode: tracemalloc over `count` of them at once."""
+    warm_up(tasks)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        envs = []
+        for index in range(count):
+            env = CaseOpsEnvironment()
+            observation = env.reset(task_id=tasks[index % len(tasks)])
+            for _ in range(steps):
+                if observation.done:
+                    break
+                observation = env.step(HEURISTIC(observation))
+            envs.append(env)
+        del observation
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    for env in envs:
+        env.close()
+    return held / count
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        resident_pages = int(statm.read().split()[1])
+    return resident_pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class RssReport:
+    episodes: int
+    samples: list[tuple[int, int]] = field(default_factory=list)  # (episodes run, RSS bytes)
+
+    @property
+    def growth(self) -> float:
+        """Largest RSS seen over the first sample (taken after the warm-up), as a fraction."""
+        first = self.samples[0][1]
+        return max(rss for _, rss in self.samples) / first - 1.0
+
+
+def rss_over_episodes(episodes: int = 20_000, samples: int = 10, warmup: int = 1_000, tasks: Sequence[str] = TASK_IDS) -> RssReport:
+    """Run `episodes` sequential episodes (heuristic and random, alternating) and sample RSS."""
+    env = CaseOpsEnvironment()
+    report = RssReport(episodes)
+    every = max(1, (episodes - warmup) // samples)
+    for index in range(episodes + 1):
+        if index >= warmup and (index - warmup) % every == 0:
+            gc.collect()
+            report.samples.append((index, rss_bytes()))
+        if index == episodes:
+            break
+        policy = HEURISTIC if index % 2 == 0 else RandomPolicy(index)
+        observation = env.reset(task_id=tasks[index % len(tasks)])
+        while not observation.done:
+            observation = env.step(policy(observation))
+    env.close()
+    return report
+
+
+# ---- served ----
+
+
+@dataclass
+class Script:
+    """What one served episode sends: a reset frame, then its step frames in order."""
+
+    reset: str
+    steps: list[str]
+
+
+def caseops_scripts(tasks: Sequence[str] = TASK_IDS) -> list[Script]:
+    """The heuristic's actions per task, recorded in-process; replayed, they give the same
+    episode (the environment is deterministic), so the client need not think."""
+    scripts = []
+    for task_id in tasks:
+        env = CaseOpsEnvironment()
+        observation: SupportDeskObservation = env.reset(task_id=task_id)
+        frames = []
+        while not observation.done:
+            action: SupportDeskAction = HEURISTIC(observation)
+            frames.append(json.dumps({"type": "step", "data": action.model_dump(exclude_none=True, exclude={"metadata"})}))
+            observation = env.step(action)
+        env.close()
+        scripts.append(Script(json.dumps({"type": "reset", "data": {"task_id": task_id}}), frames))
+    return scripts
+
+
+def echo_scripts() -> list[Script]:
+    step = json.dumps({"type": "step", "data": {"message": ECHO_MESSAGE}})
+    return [Script(json.dumps({"type": "reset", "data": {}}), [step] * EPISODE_STEPS)]
+
+
+@dataclass
+class Served:
+    label: str
+    sessions: int
+    window_s: float
+    steps: int
+    errors: int
+    latencies_s: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def steps_per_s(self) -> float:
+        return self.steps / self.window_s if self.window_s else 0.0
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies_s:
+            return float("nan")
+        ordered = sorted(self.latencies_s)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "sessions": self.sessions,
+            "window_s": self.window_s,
+            "steps": self.steps,
+            "errors": self.errors,
+            "steps_per_s": self.steps_per_s,
+            "p50_ms": self.percentile(0.50) * 1e3,
+            "p99_ms": self.percentile(0.99) * 1e3,
+        }
+
+
+def ws_url(base_url: str) -> str:
+    return base_url.replace("http://", "ws://", 1).rstrip("/") + "/ws"
+
+
+async def _session(
+    url: str, scripts: Sequence[Script], offset: int, measure_from: float, stop_at: float, result: Served
+) -> None:
+    from websockets.asyncio.client import connect
+
+    clock = time.perf_counter
+    async with connect(url, max_size=16 * 1024 * 1024, open_timeout=30) as ws:
+        episode = offset
+        while clock() < stop_at:
+            script = scripts[episode % len(scripts)]
+            episode += 1
+            await ws.send(script.reset)
+            if not (await ws.recv()).startswith('{"type":"observation"'):
+                result.errors += 1
+            for frame in script.steps:
+                t0 = clock()
+                await ws.send(frame)
+                reply = await ws.recv()
+                t1 = clock()
+                if not reply.startswith('{"type":"observation"'):
+                    result.errors += 1
+                if measure_from <= t1 <= stop_at:
+                    result.steps += 1
+                    result.latencies_s.append(t1 - t0)
+                if t1 > stop_at:
+                    return
+
+
+async def _drive(url: str, scripts: Sequence[Script], sessions: int, warmup_s: float, window_s: float, label: str) -> Served:
+    result = Served(label, sessions, window_s, 0, 0)
+    start = time.perf_counter()
+    measure_from = start + warmup_s
+    stop_at = measure_from + window_s
+    await asyncio.gather(*(_session(url, scripts, i, measure_from, stop_at, result) for i in range(sessions)))
+    return result
+
+
+def drive_sessions(base_url: str, scripts: Sequence[Script], sessions: int, warmup_s: float = 1.0, window_s: float = 4.0, label: str = "") -> Served:
+    """`sessions` concurrent WebSocket sessions replaying `scripts` for `warmup_s + window_s`
+    seconds; steps completed in the window count."""
+    return asyncio.run(_drive(ws_url(base_url), scripts, sessions, warmup_s, window_s, label))
+
+
+APPS = {
+    "caseops": ["caseops.server:app"],
+    "echo": ["--factory", "caseops.echo:build_app"],
+}
+
+
+@contextlib.contextmanager
+def serve(app: str, **env_overrides: str) -> Iterator[str]:
+    """A uvicorn subprocess serving `app` ("caseops" or "echo") on a free loopback port."""
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "CASEOPS_MAX_SESSIONS": str(MAX_SESSIONS), **env_overrides}
+    env.pop("ENABLE_WEB_INTERFACE", None)
+    command = [sys.executable, "-m", "uvicorn", *APPS[app], "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--log-level", "warning", "--no-access-log"]
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"{app} server exited:\n{log.read().decode(errors='replace')}")
+            try:
+                if httpx.get(f"{base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{app} server not healthy after {STARTUP_TIMEOUT_S:.0f} s")
+            time.sleep(0.1)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+# ---- the report ----
+
+
+@dataclass
+class Settings:
+    episodes: int = 4_000
+    echo_episodes: int = 20_000
+    live_episodes: int = 2_000
+    rss_episodes: int = 20_000
+    session_counts: tuple[int, ...] = SESSION_COUNTS
+    warmup_s: float = 1.0
+    window_s: float = 5.0
+    served: bool = True
+
+
+QUICK = Settings(episodes=300, echo_episodes=1_000, live_episodes=200, rss_episodes=2_000, window_s=1.5, warmup_s=0.5)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any]:
+    results: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    out(f"CaseOps bench ({os.cpu_count()} CPUs, Python {results['python']})")
+    warm_up()
+
+    out("\n== in-process (time inside reset/step; 'with policy' adds the policy's decisions) ==")
+    echo = echo_inprocess(settings.echo_episodes)
+    runs = [caseops_inprocess(policy, settings.episodes) for policy in POLICIES]
+    out(f"{'run':<18}{'steps/s':>10}{'eps/s':>9}{'reset us':>10}{'step us':>9}{'steps/ep':>9}{'with policy: steps/s':>22}{'eps/s':>8}{'vs echo':>9}")
+    for run_ in (*runs, echo):
+        ratio = run_.steps_per_s / echo.steps_per_s
+        out(
+            f"{run_.label:<18}{_fmt(run_.steps_per_s):>10}{_fmt(run_.episodes_per_s):>9}{run_.reset_us:>10.1f}{run_.step_us:>9.1f}"
+            f"{run_.steps / run_.episodes:>9.1f}{_fmt(run_.wall_steps_per_s):>22}{_fmt(run_.wall_episodes_per_s):>8}{ratio:>9.1%}"
+        )
+    results["inprocess"] = [r.as_dict() for r in (*runs, echo)]
+
+    per_episode = memory_per_live_episode(settings.live_episodes)
+    out(f"\nmemory per live episode (tracemalloc, {settings.live_episodes:,} live, half-worked): {per_episode / 1024:.1f} KiB")
+    results["memory_per_live_episode_bytes"] = per_episode
+
+    rss = rss_over_episodes(settings.rss_episodes, warmup=min(1_000, settings.rss_episodes // 10))
+    trail = " ".join(f"{rss_ / 2**20:.1f}" for _, rss_ in rss.samples)
+    out(f"RSS over {rss.episodes:,} sequential episodes (MiB, after warm-up): {trail}; growth {rss.growth:+.1%}")
+    results["rss"] = {"episodes": rss.episodes, "samples": rss.samples, "growth": rss.growth}
+
+    if settings.served:
+        out(f"\n== served (uvicorn subprocess, WebSocket sessions as asyncio tasks; {settings.window_s:.0f} s window each) ==")
+        scripts = {"caseops": caseops_scripts(), "echo": echo_scripts()}
+        served: dict[str, dict[int, Served]] = {}
+        for app in ("echo", "caseops"):
+            with serve(app) as base_url:
+                served[app] = {
+                    n: drive_sessions(base_url, scripts[app], n, settings.warmup_s, settings.window_s, label=app)
+                    for n in settings.session_counts
+                }
+        out(f"{'sessions':>8}  {'caseops steps/s':>15}{'p50 ms':>8}{'p99 ms':>8}  {'echo steps/s':>12}{'p50 ms':>8}{'p99 ms':>8}  {'vs echo':>8}{'errors':>8}")
+        for n in settings.session_counts:
+            c, e = served["caseops"][n], served["echo"][n]
+            out(
+                f"{n:>8}  {_fmt(c.steps_per_s):>15}{c.percentile(0.5) * 1e3:>8.2f}{c.percentile(0.99) * 1e3:>8.2f}"
+                f"  {_fmt(e.steps_per_s):>12}{e.percentile(0.5) * 1e3:>8.2f}{e.percentile(0.99) * 1e3:>8.2f}"
+                f"  {c.steps_per_s / e.steps_per_s if e.steps_per_s else 0:>8.1%}{c.errors + e.errors:>8}"
+            )
+        results["served"] = {app: [s.as_dict() for s in by_n.values()] for app, by_n in served.items()}
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="caseops-bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small counts: a smoke run, not a measurement")
+    parser.add_argument("--no-served", action="store_true", help="skip the served (uvicorn) part")
+    parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else Settings()
+    if args.no_served:
+        settings = Settings(**{**asdict(settings), "served": False})
+    results = run(settings)
+    if args.json:
+        with open(args.json, "w") as handle:
+            json.dump(results, handle, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The bench code works: each measurement runs with tiny counts and reports what it should.
+
+Nothing here asserts a timing; `make bench` is where numbers come from.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import servers
+from test_load import LOAD_ENV, REAP_ENV
+
+from caseops import bench
+from caseops.echo import EPISODE_STEPS, EchoAction, EchoEnvironment
+from caseops.environment import CaseOpsEnvironment
+from caseops.models import SupportDeskAction
+from caseops.scenarios import TASK_IDS
+
+TASKS = TASK_IDS[:3]
+
+
+def test_inprocess_runs_count_episodes_steps_and_time() -> None:
+    for policy in bench.POLICIES:
+        run = bench.caseops_inprocess(policy, 6, TASKS)
+        assert run.label == f"caseops/{policy}" and run.episodes == 6 and run.steps >= 6
+        assert 0 < run.env_s <= run.wall_s and run.reset_s > 0 and run.step_s > 0
+        assert run.steps_per_s > 0 and run.episodes_per_s > 0 and run.reset_us > 0 and run.step_us > 0
+        assert set(run.as_dict()) >= {"steps_per_s", "episodes_per_s", "reset_us", "wall_steps_per_s"}
+    echo = bench.echo_inprocess(3)
+    assert (echo.episodes, echo.steps) == (3, 3 * EPISODE_STEPS)
+
+
+def test_the_echo_environment_echoes_and_ends_its_episodes() -> None:
+    env = EchoEnvironment()
+    observation = env.reset()
+    assert observation.step == 0 and not observation.done
+    for step in range(1, EPISODE_STEPS + 1):
+        observation = env.step(EchoAction(message=f"m{step}"))
+        assert observation.echoed == f"m{step}" and observation.step == step
+    assert observation.done and env.state.step_count == EPISODE_STEPS
+
+
+def test_memory_and_rss_measurements() -> None:
+    per_episode = bench.memory_per_live_episode(count=20, steps=2, tasks=TASKS)
+    assert 0 < per_episode < 10 * 2**20
+    report = bench.rss_over_episodes(episodes=30, samples=3, warmup=6, tasks=TASKS)
+    assert len(report.samples) >= 2 and report.samples[0][0] == 6 and report.samples[-1][0] <= 30
+    assert all(rss > 0 for _, rss in report.samples) and math.isfinite(report.growth)
+
+
+def test_recorded_scripts_replay_the_heuristic_episode() -> None:
+    scripts = bench.caseops_scripts(TASKS)
+    assert len(scripts) == len(TASKS)
+    for task_id, script in zip(TASKS, scripts):
+        assert json.loads(script.reset) == {"type": "reset", "data": {"task_id": task_id}}
+        env = CaseOpsEnvironment()
+        observation = env.reset(task_id=task_id)
+        for frame in script.steps:
+            message = json.loads(frame)
+            assert message["type"] == "step" and not observation.done
+            observation = env.step(SupportDeskAction(**message["data"]))
+        assert observation.done
+        env.close()
+
+
+def test_the_report_runs_with_tiny_counts() -> None:
+    lines: list[str] = []
+    tiny = bench.Settings(episodes=4, echo_episodes=4, live_episodes=5, rss_episodes=20, served=False)
+    results = bench.run(tiny, out=lines.append)
+    text = "\n".join(lines)
+    for label in ("caseops/heuristic", "caseops/random", "echo", "memory per live episode", "RSS over"):
+        assert label in text
+    assert [r["label"] for r in results["inprocess"]] == ["caseops/heuristic", "caseops/random", "echo"]
+    assert results["memory_per_live_episode_bytes"] > 0 and "served" not in results
+    json.dumps(results)  # the --json output is plain JSON
+
+
+def test_served_sessions_against_caseops_and_the_echo_server() -> None:
+    servers.start_shared(LOAD_ENV, REAP_ENV)
+    caseops_url = servers.shared_server(**LOAD_ENV)
+    served = bench.drive_sessions(caseops_url, bench.caseops_scripts(TASKS), sessions=3, warmup_s=0.1, window_s=0.5, label="caseops")
+    assert served.errors == 0 and served.steps > 0 and served.steps == len(served.latencies_s)
+    assert served.percentile(0.5) <= served.percentile(0.99)
+    assert set(served.as_dict()) >= {"steps_per_s", "p50_ms", "p99_ms", "errors"}
+
+    with bench.serve("echo") as echo_url:
+        echoed = bench.drive_sessions(echo_url, bench.echo_scripts(), sessions=2, warmup_s=0.1, window_s=0.3, label="echo")
+    assert echoed.errors == 0 and echoed.steps > 0

@@ -1,0 +1,287 @@
+"""Arbitrary input at every door: the answer is a valid observation or a clear refusal.
+
+Hypothesis throws arbitrary JSON at HTTP /reset and /step and arbitrary frames at a WebSocket
+session (in-process, TestClient on `build_app()`): never a 500, never a dead session.
+Schemathesis walks the OpenAPI schema with no server error allowed. Oversized bodies and frames
+are refused before they are parsed. Observations are built without re-validation on the step
+path, so a property test checks that each one still validates as itself.
+
+Examples are bounded and derandomized: the same inputs on every run, no example database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+
+from caseops.environment import CaseOpsEnvironment
+from caseops.models import SupportDeskObservation, SupportDeskState
+from caseops.policies.random_policy import RandomPolicy
+from caseops.scenarios import TASK_IDS
+from caseops.server import MAX_BODY_BYTES, build_app
+from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, OPERATIONS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
+
+BOUNDED = settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+# ---- strategies: arbitrary JSON, biased towards the words the server knows ----
+
+KNOWN_KEYS = (
+    "task_id", "seed", "episode_id", "hints", "action", "timeout_s", "operation", "queue", "priority",
+    "issue_type", "status", "resolution_code", "requested_fields", "reply", "internal_note",
+    "artifact_id", "query", "confidence", "metadata", "type", "data",
+)  # fmt: skip
+KNOWN_WORDS = (
+    *TASK_IDS, *OPERATIONS, *QUEUES, *PRIORITIES, *ISSUE_TYPES, *STATUSES, *RESOLUTION_CODES, *INFO_FIELDS,
+    "full", "minimal", "none", "gen/", "gen/x/1", "reset", "step", "state", "mcp",
+)  # fmt: skip
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+    | st.sampled_from(KNOWN_WORDS)
+)
+keys = st.sampled_from(KNOWN_KEYS) | st.text(max_size=12)
+json_values = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=6),
+    max_leaves=16,
+)
+json_objects = st.dictionaries(keys, json_values, max_size=6)
+actions = st.fixed_dictionaries(
+    {"operation": st.sampled_from(OPERATIONS) | json_values},
+    optional={
+        "queue": st.sampled_from(QUEUES) | json_values,
+        "priority": st.sampled_from(PRIORITIES) | json_values,
+        "issue_type": st.sampled_from(ISSUE_TYPES) | json_values,
+        "status": st.sampled_from(STATUSES) | json_values,
+        "resolution_code": st.sampled_from(RESOLUTION_CODES) | json_values,
+        "requested_fields": st.lists(st.sampled_from(INFO_FIELDS), max_size=14) | json_values,
+        "reply": st.text(max_size=300) | json_values,
+        "internal_note": st.text(max_size=300) | json_values,
+        "artifact_id": st.text(max_size=20) | json_values,
+        "query": st.text(max_size=60) | json_values,
+        "confidence": st.floats(allow_nan=False, allow_infinity=False) | json_values,
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(build_app()) as test_client:
+        yield test_client
+
+
+def assert_observation(payload: dict[str, Any]) -> SupportDeskObservation:
+    assert set(payload) == {"observation", "reward", "done"}, payload
+    return SupportDeskObservation(**payload["observation"], reward=payload["reward"], done=payload["done"])
+
+
+def assert_clear_refusal(response: Any) -> None:
+    assert 400 <= response.status_code < 500, (response.status_code, response.text[:500])
+    detail = response.json()["detail"]
+    assert detail, response.text
+
+
+# ---- HTTP ----
+
+
+@BOUNDED
+@given(body=json_values | json_objects)
+def test_reset_with_arbitrary_json_is_an_observation_or_a_clear_4xx(client: TestClient, body: Any) -> None:
+    response = client.post("/reset", json=body)
+    if response.status_code == 200:
+        assert_observation(response.json())
+    else:
+        assert_clear_refusal(response)
+
+
+@pytest.fixture(scope="module")
+def http_episode(client: TestClient) -> str:
+    return client.post("/reset", json={"task_id": "account_takeover_medium"}).json()["observation"]["episode_id"]
+
+
+@BOUNDED
+@given(action=actions | json_values, extra=json_objects)
+def test_step_with_arbitrary_json_is_an_observation_or_a_clear_4xx(
+    client: TestClient, http_episode: str, action: Any, extra: dict[str, Any]
+) -> None:
+    body = {**extra, "action": action, "episode_id": http_episode}
+    response = client.post("/step", json=body)
+    if response.status_code == 200:
+        assert_observation(response.json())
+    else:
+        assert_clear_refusal(response)
+    # The episode is still there and still answers.
+    assert client.get(f"/episodes/{http_episode}").status_code == 200
+
+
+@BOUNDED
+@given(body=json_values | json_objects)
+def test_step_body_of_any_shape_is_never_a_500(client: TestClient, body: Any) -> None:
+    response = client.post("/step", json=body)
+    if response.status_code == 200:
+        assert_observation(response.json())
+    else:
+        assert_clear_refusal(response)
+
+
+@BOUNDED
+@given(raw=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_bytes_that_are_not_json_are_a_clear_4xx(client: TestClient, raw: bytes) -> None:
+    for path in ("/reset", "/step"):
+        response = client.post(path, content=raw, headers={"content-type": "application/json"})
+        if response.status_code == 200:
+            assert_observation(response.json())
+        else:
+            assert_clear_refusal(response)
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999", "-0.0", "123456789012345678901234567890"])
+def test_numbers_json_cannot_carry_are_refused_or_ignored(client: TestClient, number: str) -> None:
+    """Python's json module reads NaN and Infinity; the server must not trip over them."""
+    for body in (
+        f'{{"task_id": "billing_refund_easy", "seed": {number}}}',
+        f'{{"seed": {number}, "hints": {number}}}',
+    ):
+        response = client.post("/reset", content=body, headers={"content-type": "application/json"})
+        if response.status_code != 200:
+            assert_clear_refusal(response)
+    episode_id = client.post("/reset", json={}).json()["observation"]["episode_id"]
+    body = f'{{"action": {{"operation": "submit", "status": "resolved", "resolution_code": "refund_issued", "confidence": {number}}}, "episode_id": "{episode_id}", "timeout_s": {number}}}'
+    response = client.post("/step", content=body, headers={"content-type": "application/json"})
+    if response.status_code == 200:
+        assert_observation(response.json())
+    else:
+        assert_clear_refusal(response)
+
+
+# ---- WebSocket ----
+
+frames = (
+    st.fixed_dictionaries(
+        {"type": st.sampled_from(["reset", "step", "state", "mcp"]) | json_values},
+        optional={"data": actions | json_objects | json_values},
+    ).filter(lambda frame: frame.get("type") != "close")
+    | json_values.filter(lambda value: not (isinstance(value, dict) and value.get("type") == "close"))
+)
+
+
+def test_ws_arbitrary_frames_are_answered_and_the_session_lives(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_json({"type": "reset", "data": {"task_id": "api_incident_hard"}})
+        assert ws.receive_json()["type"] == "observation"
+
+        @BOUNDED
+        @given(frame=frames | st.text(max_size=80) | st.binary(max_size=80))
+        def one_frame(frame: Any) -> None:
+            if isinstance(frame, bytes):
+                ws.send_bytes(frame)
+            elif isinstance(frame, str):
+                ws.send_text(frame)
+            else:
+                ws.send_text(json.dumps(frame))
+            reply = ws.receive_json()
+            assert reply["type"] in {"observation", "state", "error", "mcp"}, reply
+            if reply["type"] == "observation":
+                assert_observation(reply["data"])
+            if reply["type"] == "error":
+                assert reply["data"]["message"] and reply["data"]["code"], reply
+            ws.send_json({"type": "state"})
+            state = ws.receive_json()
+            assert state["type"] == "state", state
+            SupportDeskState(**state["data"])
+
+        one_frame()
+        ws.send_json({"type": "reset", "data": {"task_id": "billing_refund_easy"}})
+        assert ws.receive_json()["data"]["observation"]["task_id"] == "billing_refund_easy"
+
+
+# ---- schemathesis over the OpenAPI schema ----
+
+schema = schemathesis.openapi.from_asgi("/openapi.json", build_app())
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+def test_openapi_schema_has_no_server_errors(case: Any) -> None:
+    case.call_and_validate(checks=[not_a_server_error])
+
+
+# ---- oversized bodies and frames ----
+
+
+def test_a_body_declared_too_large_is_refused_with_413(client: TestClient) -> None:
+    episode_id = client.post("/reset", json={}).json()["observation"]["episode_id"]
+    body = json.dumps({"action": {"operation": "draft_reply", "reply": "x" * (MAX_BODY_BYTES + 10)}, "episode_id": episode_id})
+    response = client.post("/step", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"] and str(MAX_BODY_BYTES) in response.json()["detail"]
+    assert client.get(f"/episodes/{episode_id}").json()["step_count"] == 0
+
+
+def test_a_streamed_body_is_refused_once_it_passes_the_limit(client: TestClient) -> None:
+    sent = []
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(40):  # 40 chunks of 64 KiB: 2.5 MiB, no Content-Length
+            sent.append(1)
+            yield b" " * 65536
+
+    response = client.post("/reset", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "more than" in response.json()["detail"]
+
+
+def test_a_body_within_the_limit_is_served(client: TestClient) -> None:
+    padding = " " * (MAX_BODY_BYTES - 100)
+    response = client.post("/reset", content=padding + json.dumps({"task_id": "billing_refund_easy"}), headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text[:300]
+
+
+def test_an_oversized_ws_frame_is_refused_and_the_session_goes_on(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_json({"type": "reset", "data": {}})
+        ws.receive_json()
+        ws.send_text(json.dumps({"type": "step", "data": {"operation": "draft_reply", "reply": "y" * (MAX_BODY_BYTES + 1)}}))
+        reply = ws.receive_json()
+        assert reply["type"] == "error" and reply["data"]["code"] == "FRAME_TOO_LARGE"
+        assert "too large" in reply["data"]["message"]
+        ws.send_json({"type": "state"})
+        assert ws.receive_json()["data"]["step_count"] == 0
+
+
+# ---- observations built without validation are valid ----
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_every_observation_validates_as_itself(task_id: str) -> None:
+    for seed in range(3):
+        env = CaseOpsEnvironment()
+        policy = RandomPolicy(seed)
+        observation = env.reset(task_id=task_id, hints=("full", "minimal", "none")[seed])
+        while True:
+            again = SupportDeskObservation.model_validate(observation.model_dump())
+            assert again == observation
+            assert again.model_dump_json() == observation.model_dump_json()
+            assert again.model_fields_set == observation.model_fields_set
+            if observation.done:
+                break
+            observation = env.step(policy(observation))
+        env.close()
