@@ -56,7 +56,7 @@ diagrams: $(STAMP) dot
 	$(PY) -m caseops.cli diagrams
 
 bench: $(STAMP)
-	$(PY) -m caseops.cli bench
+	$(PY) -m caseops.bench
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .coverage htmlcov

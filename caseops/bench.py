@@ -210,7 +210,7 @@ def rss_over_episodes(episodes: int = 20_000, samples: int = 10, warmup: int = 1
     """Run `episodes` sequential episodes (heuristic and random, alternating) and sample RSS."""
     env = CaseOpsEnvironment()
     report = RssReport(episodes)
-    every = max(1, (episodes - warmup) // samples)
+    every = max(1, -(-(episodes - warmup) // samples))  # ceil: at most `samples` + 1 samples
     for index in range(episodes + 1):
         if index >= warmup and (index - warmup) % every == 0:
             gc.collect()
@@ -395,6 +395,7 @@ class Settings:
     echo_episodes: int = 20_000
     live_episodes: int = 2_000
     rss_episodes: int = 20_000
+    rss_samples: int = 10
     session_counts: tuple[int, ...] = SESSION_COUNTS
     warmup_s: float = 1.0
     window_s: float = 5.0
@@ -429,7 +430,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
     out(f"\nmemory per live episode (tracemalloc, {settings.live_episodes:,} live, half-worked): {per_episode / 1024:.1f} KiB")
     results["memory_per_live_episode_bytes"] = per_episode
 
-    rss = rss_over_episodes(settings.rss_episodes, warmup=min(1_000, settings.rss_episodes // 10))
+    rss = rss_over_episodes(settings.rss_episodes, settings.rss_samples, warmup=min(1_000, settings.rss_episodes // 10))
     trail = " ".join(f"{rss_ / 2**20:.1f}" for _, rss_ in rss.samples)
     out(f"RSS over {rss.episodes:,} sequential episodes (MiB, after warm-up): {trail}; growth {rss.growth:+.1%}")
     results["rss"] = {"episodes": rss.episodes, "samples": rss.samples, "growth": rss.growth}

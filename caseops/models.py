@@ -7,6 +7,7 @@ Nothing here carries gold: observations and state are built from the visible par
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -204,13 +205,16 @@ def _blank(cls: type[BaseModel]) -> _Blank:
     return blank
 
 
-def construct(cls: type[M], **values: Any) -> M:
+def construct(cls: type[M], values: dict[str, Any], *, defaulted: Collection[str] = ()) -> M:
     """`cls.model_construct(**values)` for values CaseOps builds itself from a case it has already
-    checked: no validation; omitted fields take their defaults; the fields given count as set.
+    checked: no validation; omitted fields take their defaults; the fields given count as set,
+    except those named in `defaulted` (given only to keep declaration order: they hold the
+    field's default, and count as unset, as if omitted).
 
     pydantic's model_construct walks the fields in Python and costs twice what validating in
     Rust does; an observation is built on every step, so this sets the instance up directly,
-    the way model_construct ends. Pass the fields in declaration order and nothing is reordered.
+    the way model_construct ends. Given every field in declaration order, `values` itself
+    becomes the instance's __dict__.
     """
     blank = _BLANKS.get(cls) or _blank(cls)
     fields_set = set(values)
@@ -222,10 +226,14 @@ def construct(cls: type[M], **values: Any) -> M:
         for name in blank.order:
             if name in values:
                 filled[name] = values[name]
-            else:
-                is_factory, default = blank.defaults[name]  # a required field missing: KeyError
+            elif name in blank.defaults:
+                is_factory, default = blank.defaults[name]
                 filled[name] = default() if is_factory else default
+            else:
+                raise TypeError(f"{cls.__name__}.{name} is required")
         values = filled
+    if defaulted:
+        fields_set.difference_update(defaulted)
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", values)
     object.__setattr__(model, "__pydantic_fields_set__", fields_set)

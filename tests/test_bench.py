@@ -9,7 +9,7 @@ import json
 import math
 
 import servers
-from test_load import LOAD_ENV, REAP_ENV
+from test_load import LOAD_ENV  # importing it boots the shared servers
 
 from caseops import bench
 from caseops.echo import EPISODE_STEPS, EchoAction, EchoEnvironment
@@ -66,7 +66,7 @@ def test_recorded_scripts_replay_the_heuristic_episode() -> None:
 
 def test_the_report_runs_with_tiny_counts() -> None:
     lines: list[str] = []
-    tiny = bench.Settings(episodes=4, echo_episodes=4, live_episodes=5, rss_episodes=20, served=False)
+    tiny = bench.Settings(episodes=4, echo_episodes=4, live_episodes=5, rss_episodes=20, rss_samples=2, served=False)
     results = bench.run(tiny, out=lines.append)
     text = "\n".join(lines)
     for label in ("caseops/heuristic", "caseops/random", "echo", "memory per live episode", "RSS over"):
@@ -77,7 +77,6 @@ def test_the_report_runs_with_tiny_counts() -> None:
 
 
 def test_served_sessions_against_caseops_and_the_echo_server() -> None:
-    servers.start_shared(LOAD_ENV, REAP_ENV)
     caseops_url = servers.shared_server(**LOAD_ENV)
     served = bench.drive_sessions(caseops_url, bench.caseops_scripts(TASKS), sessions=3, warmup_s=0.1, window_s=0.5, label="caseops")
     assert served.errors == 0 and served.steps > 0 and served.steps == len(served.latencies_s)

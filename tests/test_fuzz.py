@@ -23,14 +23,14 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from caseops.environment import CaseOpsEnvironment
-from caseops.models import SupportDeskObservation, SupportDeskState
+from caseops.models import CaseView, SupportDeskObservation, SupportDeskState, construct
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
 from caseops.server import MAX_BODY_BYTES, build_app
 from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, OPERATIONS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
 
 BOUNDED = settings(
-    max_examples=120,
+    max_examples=80,
     deadline=None,
     derandomize=True,
     database=None,
@@ -280,8 +280,25 @@ def test_every_observation_validates_as_itself(task_id: str) -> None:
             again = SupportDeskObservation.model_validate(observation.model_dump())
             assert again == observation
             assert again.model_dump_json() == observation.model_dump_json()
-            assert again.model_fields_set == observation.model_fields_set
+            as_given = SupportDeskObservation.model_validate(observation.model_dump(exclude_unset=True))
+            assert as_given == observation and as_given.model_fields_set == observation.model_fields_set
+            assert list(as_given.__dict__) == list(observation.__dict__)
             if observation.done:
                 break
             observation = env.step(policy(observation))
         env.close()
+
+
+def test_construct_matches_model_construct() -> None:
+    given = {"fields_provided": ["a"], "queue": "billing_ops"}  # out of order, some omitted
+    built = construct(CaseView, dict(given))
+    reference = CaseView.model_construct(**given)
+    assert built == reference and built.model_fields_set == reference.model_fields_set == set(given)
+    assert list(built.__dict__) == list(CaseView.model_fields)
+    assert built.requested_fields == [] and built.requested_fields is not construct(CaseView, {}).requested_fields
+    with pytest.raises(TypeError, match="no field"):
+        construct(CaseView, {"colour": "red"})
+    with pytest.raises(TypeError, match="required"):
+        construct(SupportDeskObservation, {"task_id": "x"})
+    state = construct(SupportDeskState, {"step_count": 2})
+    assert state == SupportDeskState(step_count=2) and state.model_extra == {}

@@ -37,6 +37,10 @@ REAP_ENV = {"CASEOPS_MAX_SESSIONS": "2", "CASEOPS_SESSION_TIMEOUT_S": "2"}
 REAP_WITHIN_S = 2 + 5 + 5
 MAX_FRAME = 16 * 1024 * 1024
 
+# Boot both servers as soon as the tests are collected: importing openenv takes seconds, and
+# they come up while other tests run (test_faults and test_bench use them too).
+servers.start_shared(LOAD_ENV, REAP_ENV)
+
 Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 
 
