@@ -1,6 +1,6 @@
 """`make bench`: how fast CaseOps runs, in-process and served, beside a trivial echo environment.
 
-    python -m caseops.bench [--quick] [--json PATH] [--no-served]
+    python -m caseops.bench [--quick] [--json PATH] [--no-served] [--no-deflate]
 
 In-process, it runs the heuristic and the random policy over the authored tasks and reports
 steps/s and episodes/s of the environment (the time spent inside `reset` and `step`; the
@@ -10,12 +10,16 @@ holds (tracemalloc over many live episodes), and whether the process RSS stays f
 process: it is the ceiling, and CaseOps is reported as a ratio of it.
 
 Served, it starts two uvicorn subprocesses, CaseOps and the echo environment behind the same
-openenv-core `create_app`, and drives 1, 16 and 64 concurrent WebSocket sessions from asyncio
-tasks in this process. CaseOps sessions replay the heuristic's recorded actions (so the client
-does not think), echo sessions send as many steps per episode. Both report steps/s and the
-p50/p99 step latency; CaseOps is reported as a ratio of echo.
+openenv-core `create_app` with the same flags, and drives 1, 16 and 64 concurrent WebSocket
+sessions from asyncio tasks in this process. CaseOps sessions replay the heuristic's recorded
+actions (so the client does not think), echo sessions send as many steps per episode. Both
+report steps/s and the p50/p99 step latency; CaseOps is reported as a ratio of echo. The two
+take turns in short rounds, so a change in the machine's load falls on both alike.
+WebSocket permessage-deflate is on, as uvicorn serves by default; `--no-deflate` turns it off
+on both servers (it costs CPU on every frame, and a CaseOps observation is ~5 KB of JSON).
 
-Numbers depend on the machine; nothing here asserts a timing.
+Numbers depend on the machine and on whatever else runs on it (the load average is printed);
+nothing here asserts a timing.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import gc
 import json
 import os
@@ -93,6 +98,16 @@ class Throughput:
     def step_us(self) -> float:
         return self.step_s / self.steps * 1e6 if self.steps else 0.0
 
+    def __add__(self, other: Throughput) -> Throughput:
+        return Throughput(
+            self.label,
+            self.episodes + other.episodes,
+            self.steps + other.steps,
+            self.reset_s + other.reset_s,
+            self.step_s + other.step_s,
+            self.wall_s + other.wall_s,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             **asdict(self),
@@ -111,12 +126,14 @@ def run_episodes(
     episodes: int,
     reset_kwargs: Callable[[int], dict[str, Any]] = lambda _: {},
     label: str = "",
+    first: int = 0,
 ) -> Throughput:
-    """Run `episodes` whole episodes on one environment instance, timing reset and step apart."""
+    """Run `episodes` whole episodes on one environment instance, timing reset and step apart.
+    Episode indexes (which pick the task and the policy's seed) start at `first`."""
     clock = time.perf_counter
     steps, reset_s, step_s = 0, 0.0, 0.0
     started = clock()
-    for index in range(episodes):
+    for index in range(first, first + episodes):
         policy = policy_for(index)
         kwargs = reset_kwargs(index)
         t0 = clock()
@@ -145,8 +162,9 @@ def _task_for(tasks: Sequence[str]) -> Callable[[int], dict[str, Any]]:
     return lambda index: {"task_id": tasks[index % len(tasks)]}
 
 
-def caseops_inprocess(policy: str, episodes: int, tasks: Sequence[str] = TASK_IDS) -> Throughput:
-    return run_episodes(CaseOpsEnvironment(), POLICIES[policy], episodes, _task_for(tasks), label=f"caseops/{policy}")
+def caseops_inprocess(policy: str, episodes: int, tasks: Sequence[str] = TASK_IDS, first: int = 0) -> Throughput:
+    env = CaseOpsEnvironment()
+    return run_episodes(env, POLICIES[policy], episodes, _task_for(tasks), label=f"caseops/{policy}", first=first)
 
 
 def echo_inprocess(episodes: int) -> Throughput:
@@ -271,6 +289,16 @@ class Served:
     def steps_per_s(self) -> float:
         return self.steps / self.window_s if self.window_s else 0.0
 
+    def __add__(self, other: Served) -> Served:
+        return Served(
+            self.label,
+            self.sessions,
+            self.window_s + other.window_s,
+            self.steps + other.steps,
+            self.errors + other.errors,
+            self.latencies_s + other.latencies_s,
+        )
+
     def percentile(self, q: float) -> float:
         if not self.latencies_s:
             return float("nan")
@@ -343,47 +371,65 @@ APPS = {
 }
 
 
-@contextlib.contextmanager
-def serve(app: str, **env_overrides: str) -> Iterator[str]:
-    """A uvicorn subprocess serving `app` ("caseops" or "echo") on a free loopback port."""
-    import socket
+class ServerProcess:
+    """A uvicorn subprocess serving `app` ("caseops" or "echo") on a free loopback port.
+    Both apps are served the same way: the same uvicorn, the same flags."""
 
-    import httpx
+    def __init__(self, app: str, deflate: bool = True, **env_overrides: str) -> None:
+        import socket
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "CASEOPS_MAX_SESSIONS": str(MAX_SESSIONS), **env_overrides}
-    env.pop("ENABLE_WEB_INTERFACE", None)
-    command = [sys.executable, "-m", "uvicorn", *APPS[app], "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--log-level", "warning", "--no-access-log"]
-    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.app = app
+        self.base_url = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "CASEOPS_MAX_SESSIONS": str(MAX_SESSIONS), **env_overrides}
+        env.pop("ENABLE_WEB_INTERFACE", None)
+        command = [sys.executable, "-m", "uvicorn", *APPS[app], "--host", "127.0.0.1", "--port", str(port)]
+        command += ["--log-level", "warning", "--no-access-log"]
+        command += ["--ws-per-message-deflate", "true" if deflate else "false"]
+        # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+        self._log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(command, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout_s: float = STARTUP_TIMEOUT_S) -> str:
+        import httpx
+
+        deadline = time.monotonic() + timeout_s
         while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"{app} server exited:\n{log.read().decode(errors='replace')}")
+            if self.proc.poll() is not None:
+                self._log.seek(0)
+                raise RuntimeError(f"{self.app} server exited:\n{self._log.read().decode(errors='replace')}")
             try:
-                if httpx.get(f"{base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
-                    break
+                if httpx.get(f"{self.base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
+                    return self.base_url
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{app} server not healthy after {STARTUP_TIMEOUT_S:.0f} s")
+                self.stop()
+                raise RuntimeError(f"{self.app} server not healthy after {timeout_s:.0f} s")
             time.sleep(0.1)
-        yield base_url
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self._log.close()
+
+
+@contextlib.contextmanager
+def serve(*apps: str, deflate: bool = True, **env_overrides: str) -> Iterator[list[str]]:
+    """Uvicorn subprocesses serving `apps`, booted side by side; yields their base URLs."""
+    started = [ServerProcess(app, deflate, **env_overrides) for app in apps]
+    try:
+        yield [server.wait_ready() for server in started]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+        for server in started:
+            server.stop()
 
 
 # ---- the report ----
@@ -391,18 +437,24 @@ def serve(app: str, **env_overrides: str) -> Iterator[str]:
 
 @dataclass
 class Settings:
-    episodes: int = 4_000
+    episodes: int = 4_000  # per policy, in-process
     echo_episodes: int = 20_000
     live_episodes: int = 2_000
     rss_episodes: int = 20_000
     rss_samples: int = 10
     session_counts: tuple[int, ...] = SESSION_COUNTS
     warmup_s: float = 1.0
-    window_s: float = 5.0
+    window_s: float = 6.0  # per app and session count, split over the rounds
+    # CaseOps and echo take turns, round by round, so a change in the machine's load (other
+    # processes) falls on both alike.
+    rounds: int = 3
+    deflate: bool = True  # WebSocket permessage-deflate (uvicorn's default), on both servers alike
     served: bool = True
 
 
-QUICK = Settings(episodes=300, echo_episodes=1_000, live_episodes=200, rss_episodes=2_000, window_s=1.5, warmup_s=0.5)
+QUICK = Settings(
+    episodes=300, echo_episodes=1_000, live_episodes=200, rss_episodes=2_000, window_s=1.5, warmup_s=0.5, rounds=1
+)
 
 
 def _fmt(value: float) -> str:
@@ -410,13 +462,25 @@ def _fmt(value: float) -> str:
 
 
 def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any]:
-    results: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
-    out(f"CaseOps bench ({os.cpu_count()} CPUs, Python {results['python']})")
+    load = os.getloadavg()[0]
+    results: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "load_before": load}
+    out(f"CaseOps bench ({os.cpu_count()} CPUs, Python {results['python']}, load average {load:.2f} at start)")
     warm_up()
 
     out("\n== in-process (time inside reset/step; 'with policy' adds the policy's decisions) ==")
-    echo = echo_inprocess(settings.echo_episodes)
-    runs = [caseops_inprocess(policy, settings.episodes) for policy in POLICIES]
+    rounds = max(1, settings.rounds)
+    totals: dict[str, Throughput] = {}
+    for round_ in range(rounds):
+        for run_ in (
+            echo_inprocess(settings.echo_episodes // rounds),
+            *(
+                caseops_inprocess(policy, settings.episodes // rounds, first=round_ * (settings.episodes // rounds))
+                for policy in POLICIES
+            ),
+        ):
+            totals[run_.label] = totals[run_.label] + run_ if run_.label in totals else run_
+    echo = totals.pop("echo")
+    runs = list(totals.values())
     out(f"{'run':<18}{'steps/s':>10}{'eps/s':>9}{'reset us':>10}{'step us':>9}{'steps/ep':>9}{'with policy: steps/s':>22}{'eps/s':>8}{'vs echo':>9}")
     for run_ in (*runs, echo):
         ratio = run_.steps_per_s / echo.steps_per_s
@@ -436,15 +500,20 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
     results["rss"] = {"episodes": rss.episodes, "samples": rss.samples, "growth": rss.growth}
 
     if settings.served:
-        out(f"\n== served (uvicorn subprocess, WebSocket sessions as asyncio tasks; {settings.window_s:.0f} s window each) ==")
+        deflate = "on" if settings.deflate else "off"
+        out(
+            f"\n== served (uvicorn subprocesses, WebSocket sessions as asyncio tasks in this process; permessage-deflate {deflate};"
+            f" {settings.window_s:.0f} s per app and session count, in {rounds} alternating rounds) =="
+        )
         scripts = {"caseops": caseops_scripts(), "echo": echo_scripts()}
-        served: dict[str, dict[int, Served]] = {}
-        for app in ("echo", "caseops"):
-            with serve(app) as base_url:
-                served[app] = {
-                    n: drive_sessions(base_url, scripts[app], n, settings.warmup_s, settings.window_s, label=app)
-                    for n in settings.session_counts
-                }
+        served: dict[str, dict[int, Served]] = {"caseops": {}, "echo": {}}
+        with serve("caseops", "echo", deflate=settings.deflate) as urls:
+            base = dict(zip(("caseops", "echo"), urls))
+            for n in settings.session_counts:
+                for _ in range(rounds):
+                    for app in ("echo", "caseops"):
+                        part = drive_sessions(base[app], scripts[app], n, settings.warmup_s, settings.window_s / rounds, label=app)
+                        served[app][n] = served[app][n] + part if n in served[app] else part
         out(f"{'sessions':>8}  {'caseops steps/s':>15}{'p50 ms':>8}{'p99 ms':>8}  {'echo steps/s':>12}{'p50 ms':>8}{'p99 ms':>8}  {'vs echo':>8}{'errors':>8}")
         for n in settings.session_counts:
             c, e = served["caseops"][n], served["echo"][n]
@@ -453,7 +522,9 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
                 f"  {_fmt(e.steps_per_s):>12}{e.percentile(0.5) * 1e3:>8.2f}{e.percentile(0.99) * 1e3:>8.2f}"
                 f"  {c.steps_per_s / e.steps_per_s if e.steps_per_s else 0:>8.1%}{c.errors + e.errors:>8}"
             )
-        results["served"] = {app: [s.as_dict() for s in by_n.values()] for app, by_n in served.items()}
+        results["served"] = {"deflate": settings.deflate, **{app: [s.as_dict() for s in by_n.values()] for app, by_n in served.items()}}
+    results["load_after"] = os.getloadavg()[0]
+    out(f"\nload average {results['load_after']:.2f} at the end (other processes share these {os.cpu_count()} CPUs)")
     return results
 
 
@@ -461,11 +532,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="caseops-bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke run, not a measurement")
     parser.add_argument("--no-served", action="store_true", help="skip the served (uvicorn) part")
+    parser.add_argument(
+        "--no-deflate", action="store_true", help="serve with WebSocket permessage-deflate off (uvicorn turns it on)"
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else Settings()
-    if args.no_served:
-        settings = Settings(**{**asdict(settings), "served": False})
+    settings = dataclasses.replace(settings, served=not args.no_served, deflate=not args.no_deflate)
     results = run(settings)
     if args.json:
         with open(args.json, "w") as handle:

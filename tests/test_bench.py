@@ -83,6 +83,6 @@ def test_served_sessions_against_caseops_and_the_echo_server() -> None:
     assert served.percentile(0.5) <= served.percentile(0.99)
     assert set(served.as_dict()) >= {"steps_per_s", "p50_ms", "p99_ms", "errors"}
 
-    with bench.serve("echo") as echo_url:
+    with bench.serve("echo") as (echo_url,):
         echoed = bench.drive_sessions(echo_url, bench.echo_scripts(), sessions=2, warmup_s=0.1, window_s=0.3, label="echo")
     assert echoed.errors == 0 and echoed.steps > 0

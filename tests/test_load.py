@@ -273,3 +273,35 @@ def test_a_late_client_of_an_evicted_episode_gets_a_clear_404(small_store: int) 
         assert client.get(f"/episodes/{episode_id}").status_code == 404
         for other in recent:
             STORE.discard(other)
+
+
+def test_a_session_whose_episode_left_the_store_goes_on_and_leaks_nothing() -> None:
+    """A WebSocket session holds its episode itself; if the store lets it go (its bound is
+    shared with HTTP episodes), the session's next steps still work, and closing it releases
+    the case from the machines."""
+    models_before = len(machinery.WORKFLOW.models)
+    alone = alone_in_process(3)
+    env = CaseOpsEnvironment()
+    policy = policy_for(3)
+    observation = env.reset(task_id=task_for(3))
+    trajectory = [comparable(observation)]
+    observation = env.step(policy(observation))
+    trajectory.append(comparable(observation))
+    STORE.discard(observation.episode_id)  # as when evicted to make room
+    assert len(machinery.WORKFLOW.models) == models_before
+    while not observation.done:
+        observation = env.step(policy(observation))
+        trajectory.append(comparable(observation))
+    assert trajectory == alone
+    env.close()
+    assert len(machinery.WORKFLOW.models) == len(machinery.FOLLOWUP.models) == models_before
+
+
+def test_closing_a_session_mid_episode_releases_its_case() -> None:
+    models_before = len(machinery.WORKFLOW.models)
+    env = CaseOpsEnvironment()
+    observation = env.reset(task_id=TASK_IDS[-1])
+    observation = env.step(HeuristicPolicy()(observation))
+    assert len(machinery.WORKFLOW.models) == models_before + 1
+    env.close()
+    assert len(machinery.WORKFLOW.models) == models_before and STORE.get(observation.episode_id) is None
