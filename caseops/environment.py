@@ -19,7 +19,13 @@ from openenv.core.env_server.types import EnvironmentMetadata
 from caseops import machinery, rewards
 from caseops.case import Case, PerScenario
 from caseops.episodes import EpisodeStore
-from caseops.errors import EpisodeIdInUseError, InvalidRequestError, NoEpisodeError, UnknownEpisodeError
+from caseops.errors import (
+    EnvironmentClosedError,
+    EpisodeIdInUseError,
+    InvalidRequestError,
+    NoEpisodeError,
+    UnknownEpisodeError,
+)
 from caseops.grading import WEIGHTS, task_score
 from caseops.models import (
     CaseResultView,
@@ -139,6 +145,9 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         super().__init__()
         self._episode: Episode | None = None
         self._owns_episode = False
+        # openenv's idle-session reaper closes a session's environment but leaves its WebSocket
+        # open: a closed environment refuses further use, so that session cannot go on uncounted.
+        self._closed = False
 
     # ---- openenv API ----
 
@@ -157,6 +166,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         observations carry: "full", "minimal" (no hint of whether information is missing), or
         "none" (no required_next_actions and no risk_flags).
         """
+        if self._closed:
+            raise EnvironmentClosedError()
         if hints not in HINT_LEVELS:
             raise InvalidRequestError("hints", f"must be one of {', '.join(HINT_LEVELS)}, got {hints!r}")
         for name, value in (("task_id", task_id), ("episode_id", episode_id)):
@@ -190,6 +201,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         episode_id: str | None = None,
         **kwargs: Any,
     ) -> SupportDeskObservation:
+        if self._closed:
+            raise EnvironmentClosedError()
         if episode_id is not None:
             if not isinstance(episode_id, str):
                 raise InvalidRequestError("episode_id", f"must be a string, got {type(episode_id).__name__}")
@@ -210,6 +223,7 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
 
     def close(self) -> None:
         self._release_owned()
+        self._closed = True
 
     def get_metadata(self) -> EnvironmentMetadata:
         return EnvironmentMetadata(

@@ -49,3 +49,13 @@ class EpisodeIdInUseError(CaseOpsError):
 
     def __init__(self, episode_id: str) -> None:
         super().__init__(f"episode_id {episode_id!r} belongs to a live episode; choose another id or omit it")
+
+
+class EnvironmentClosedError(CaseOpsError):
+    status_code = 409
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this session is closed: the server ends sessions left idle longer than "
+            "CASEOPS_SESSION_TIMEOUT_S (or the environment was closed); open a new session"
+        )

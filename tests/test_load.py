@@ -24,6 +24,7 @@ from websockets.exceptions import ConnectionClosed
 
 from caseops import machinery
 from caseops.environment import STORE, CaseOpsEnvironment
+from caseops.errors import EnvironmentClosedError
 from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
@@ -215,13 +216,18 @@ def test_idle_sessions_are_reaped_and_their_slots_reused(reap_url: str) -> None:
                 await asyncio.sleep(0.25)
             else:
                 pytest.fail("idle sessions were not reaped")
-            # A reaped session is told so if it comes back; it is not served on a stale slot.
-            late = await ask(first, {"type": "step", "data": {"operation": "wait"}})
+            # openenv keeps a reaped session's socket open. Coming back, it is told the session
+            # is closed, and it cannot reset its way into serving beside the cap.
+            late = [
+                await ask(first, {"type": "step", "data": {"operation": "wait"}}),
+                await ask(first, {"type": "reset", "data": {}}),
+            ]
             return waited, late
 
     waited, late = asyncio.run(run())
     assert 2 <= waited <= REAP_WITHIN_S + 5
-    assert late["type"] == "error" and "reset" in late["data"]["message"], late
+    for reply in late:
+        assert reply["type"] == "error" and "session is closed" in reply["data"]["message"], reply
 
 
 # ---- the HTTP episode store ----
@@ -305,3 +311,13 @@ def test_closing_a_session_mid_episode_releases_its_case() -> None:
     assert len(machinery.WORKFLOW.models) == models_before + 1
     env.close()
     assert len(machinery.WORKFLOW.models) == models_before and STORE.get(observation.episode_id) is None
+
+
+def test_a_closed_environment_refuses_to_go_on() -> None:
+    """What the reaper leaves behind: a closed environment answers with one clear error."""
+    env = CaseOpsEnvironment()
+    env.step(HeuristicPolicy()(env.reset()))
+    env.close()
+    for call in (env.reset, lambda: env.step(SupportDeskAction(operation="wait"))):
+        with pytest.raises(EnvironmentClosedError, match="session is closed"):
+            call()
