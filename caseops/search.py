@@ -7,6 +7,7 @@ says so.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -30,13 +31,21 @@ def terms(text: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
+@functools.lru_cache(maxsize=256)
+def _index(library: tuple[PolicySnippet, ...]) -> tuple[list[Counter[str]], float, Counter[str]]:
+    """Term counts, average length and document frequencies: built once per library."""
+    documents = [Counter(terms(f"{s.title} {s.text}")) for s in library]
+    average = sum(sum(d.values()) for d in documents) / len(documents)
+    frequency = Counter(t for d in documents for t in d)
+    return documents, average, frequency
+
+
 def search(library: Sequence[PolicySnippet], query: str, k: int = TOP_K) -> list[PolicySnippet]:
     wanted = set(terms(query))
     if not wanted or not library:
         return []
-    documents = [Counter(terms(f"{s.title} {s.text}")) for s in library]
-    average = sum(sum(d.values()) for d in documents) / len(documents)
-    frequency = Counter(t for d in documents for t in d)
+    library = tuple(library)
+    documents, average, frequency = _index(library)
     scored = []
     for snippet, document in zip(library, documents):
         length = sum(document.values())

@@ -6,12 +6,11 @@ states; they are phrase patterns, so a bag of rubric words does not match them.
 
 from __future__ import annotations
 
+from caseops.scenarios.phrases import DAYS as _DAYS
+from caseops.scenarios.phrases import NOT as _NOT
+from caseops.scenarios.phrases import WE as _WE
 from caseops.scenario import Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 
-# Fragments shared by several claims.
-_WE = r"\b(?:we|we've|we have|we will|we'll|we are|we're|i|i've|i have|i will|i'll|our team)\b"
-_NOT = r"\b(?:cannot|can't|can not|won't|will not|unable to|not able to|not going to|do not|don't|not)\b"
-_DAYS = r"\b(?:\d+\s*(?:-|–|to)\s*\d+|\d+|a few|five|seven|ten|two|three)\s+(?:business\s+|working\s+)?days\b"
 
 DUPLICATE_CHARGE = Claim(
     "acknowledges_duplicate_charge",

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import attrs
 
+from caseops.scenarios.phrases import DAYS as _DAYS
+from caseops.scenarios.phrases import NOT as _NOT
+from caseops.scenarios.phrases import WE as _WE
 from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 
 PACK = "support_queue"
 
-# Fragments shared by several claims.
-_WE = r"\b(?:we|we've|we have|we will|we'll|we are|we're|i|i've|i have|i will|i'll|our team)\b"
-_NOT = r"\b(?:cannot|can't|can not|won't|will not|unable to|not able to|not going to|do not|don't|not)\b"
-_DAYS = r"\b(?:\d+\s*(?:-|–|to)\s*\d+|\d+|a few|three|five|seven|ten)\s+(?:business\s+|working\s+)?days\b"
 _MFA = r"\b(?:two-step|two-factor|2fa|mfa)\b"
 
 # ---- claims reused by several cases -------------------------------------------------------------
