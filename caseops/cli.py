@@ -6,7 +6,7 @@
     caseops diagrams [--out DIR]
     caseops eval --policy NAME --split authored|train|test|heldout --trials K [--n N] [--start S]
                  [--hints full|minimal|none] [--threshold 0.5] [--seed N] [--out results/eval]
-                 [--trajectories] [--no-progress]
+                 [--trajectories] [--no-progress] [--workers N | --ray ADDRESS]
     caseops replay FILE
 """
 
@@ -64,7 +64,7 @@ def _diagrams(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from caseops import evaluation
+    from caseops import evaluation, rollouts
 
     try:
         task_ids = evaluation.split_task_ids(args.split, args.n, args.start)
@@ -80,8 +80,10 @@ def _eval(args: argparse.Namespace) -> int:
             trajectories_path=out / f"{stem}.jsonl" if args.trajectories else None,
             progress=not args.no_progress,
             split=args.split,
+            workers=args.workers,
+            ray_address=args.ray,
         )
-    except (evaluation.EvaluationError, PolicyConfigError) as exc:
+    except (evaluation.EvaluationError, rollouts.RolloutError, PolicyConfigError) as exc:
         print(f"caseops eval: {exc}", file=sys.stderr)
         return 2
     paths = evaluation.write_report(report, out, stem)
@@ -140,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", default="results/eval", help="directory for <policy>-<split>.json|.md|.png")
     evaluate.add_argument("--trajectories", action="store_true", help="also write <policy>-<split>.jsonl for `caseops replay`")
     evaluate.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    spread = evaluate.add_mutually_exclusive_group()
+    spread.add_argument("--workers", type=int, default=1, help="play the episodes over this many local processes (same results)")
+    spread.add_argument("--ray", metavar="ADDRESS", default=None, help="play them on the Ray cluster at ADDRESS (same results; pip install 'caseops[ray]')")
     evaluate.set_defaults(handler=_eval)
     replay = commands.add_parser("replay", help="re-run a trajectory file and check every score reproduces exactly")
     replay.add_argument("file")

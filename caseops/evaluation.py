@@ -1,8 +1,9 @@
 """Evaluation: run a policy over a set of tasks several times and report reliability, not just a mean.
 
-`evaluate(policy_name, task_ids, trials)` plays every task `trials` times in-process (a fresh
-policy per episode; stochastic policies are seeded with `seed + trial`, so trial t of every task
-uses the same seed and a run is reproducible), and reports:
+`evaluate(policy_name, task_ids, trials)` plays every task `trials` times (a fresh policy per
+episode; stochastic policies are seeded with `seed + trial`, so trial t of every task uses the same
+seed and a run is reproducible), in this process, over local worker processes or on a Ray cluster
+(`caseops.rollouts`; the results are the same), and reports:
 
 - **mean score**: the mean task score over all episodes.
 - **pass^k** for k = 1..trials, the τ-bench estimator of "succeeds on all k of k tries": for a
@@ -25,25 +26,29 @@ Writers turn a `Report` into JSON, a Markdown table (with the chart's legend) an
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from math import comb
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from caseops import chart
+from caseops import chart, rollouts
 from caseops.grading import WEIGHTS
-from caseops.policies.registry import STOCHASTIC, make_policy
+from caseops.policies.registry import LLM_KEY_VARS, STOCHASTIC, make_policy
 from caseops.scenarios import TASK_IDS, get_task
 from caseops.trajectories import Trajectory, TrajectoryWriter, play
 
 SPLITS = ("authored", "train", "test", "heldout")
 DEFAULT_GENERATED_N = 50  # tasks taken from a generated split when no count is given
 GENERATED_PREFIX = "gen/"
+# What the LLM policy reads from the environment: handed to the workers, which may not share ours.
+LLM_ENV_VARS = ("API_BASE_URL", "MODEL_NAME", *LLM_KEY_VARS)
 
 
 class EvaluationError(ValueError):
@@ -271,6 +276,31 @@ class Progress:
         self.stream.flush()
 
 
+@attrs.frozen
+class TrialJob:
+    """One episode to play: all `run_trial` needs, small and picklable, so that a worker process
+    or a Ray task can play it as well as this process."""
+
+    task_id: str
+    trial: int
+    policy: str
+    policy_seed: int
+    episode_seed: int
+    hints: str
+    pass_threshold: float
+    record: bool  # send the trajectory back too (only when a trajectory file is written)
+
+
+def run_trial(job: TrialJob) -> tuple[EpisodeResult, Trajectory | None]:
+    """Play one episode with a fresh policy. A module-level, pure function of `job`, so any process
+    plays it the same way: the rollouts rely on that for results identical to a serial run."""
+    task = get_task(job.task_id)
+    policy = make_policy(job.policy, job.policy_seed)
+    trajectory = play(policy, job.task_id, policy_name=job.policy, seed=job.episode_seed, trial=job.trial, hints=job.hints)
+    result = episode_result(trajectory, family=family_of(job.task_id), difficulty=task.difficulty, threshold=job.pass_threshold)
+    return result, trajectory if job.record else None
+
+
 def evaluate(
     policy_name: str,
     task_ids: Sequence[str],
@@ -282,8 +312,14 @@ def evaluate(
     progress: bool = True,
     *,
     split: str | None = None,
+    workers: int = 1,
+    ray_address: str | None = None,
 ) -> Report:
-    """Play each task `trials` times with a fresh `policy_name` policy and summarize."""
+    """Play each task `trials` times with a fresh `policy_name` policy and summarize.
+
+    The episodes run in this process, over `workers` local processes, or on the Ray cluster at
+    `ray_address` (see `caseops.rollouts`); results come back in job order, so the report and the
+    trajectory file are the same however the episodes were spread (all but `seconds`)."""
     if trials < 1:
         raise EvaluationError(f"trials must be at least 1, got {trials}")
     if not task_ids:
@@ -291,25 +327,36 @@ def evaluate(
     if not 0.0 <= pass_threshold <= 1.0:
         raise EvaluationError(f"pass_threshold must be in [0, 1], got {pass_threshold}")
     make_policy(policy_name, seed)  # fail fast on an unknown or unconfigured policy
-    tasks = {task_id: get_task(task_id) for task_id in dict.fromkeys(task_ids)}
-    writer = TrajectoryWriter(trajectories_path) if trajectories_path is not None else None
-    bar = Progress(len(tasks) * trials, f"{policy_name}", enabled=progress)
+    unique_ids = list(dict.fromkeys(task_ids))
+    for task_id in unique_ids:
+        get_task(task_id)  # fail fast on an unknown task id, before any worker starts
+    jobs = [
+        TrialJob(
+            task_id=task_id,
+            trial=trial,
+            policy=policy_name,
+            policy_seed=seed + trial if policy_name in STOCHASTIC else seed,
+            episode_seed=seed + trial,
+            hints=hints,
+            pass_threshold=pass_threshold,
+            record=trajectories_path is not None,
+        )
+        for task_id in unique_ids
+        for trial in range(trials)
+    ]
+    env = {name: os.environ[name] for name in LLM_ENV_VARS if name in os.environ} if policy_name == "llm" else {}
+    bar = Progress(len(jobs), f"{policy_name}", enabled=progress)
     started = time.perf_counter()
     results: list[EpisodeResult] = []
-    try:
-        for task_id, task in tasks.items():
-            family = family_of(task_id)
-            for trial in range(trials):
-                episode_seed = seed + trial
-                policy = make_policy(policy_name, episode_seed if policy_name in STOCHASTIC else seed)
-                trajectory = play(policy, task_id, policy_name=policy_name, seed=episode_seed, trial=trial, hints=hints)
-                if writer is not None:
-                    writer.write(trajectory)
-                results.append(episode_result(trajectory, family=family, difficulty=task.difficulty, threshold=pass_threshold))
-                bar.advance(task_id)
-    finally:
-        if writer is not None:
-            writer.close()
+    with (
+        rollouts.ordered_map(run_trial, jobs, workers=workers, ray_address=ray_address, env=env) as outcomes,
+        (TrajectoryWriter(trajectories_path) if trajectories_path is not None else nullcontext()) as writer,
+    ):
+        for result, trajectory in outcomes:
+            if writer is not None and trajectory is not None:
+                writer.write(trajectory)
+            results.append(result)
+            bar.advance(result.task_id)
     return summarize(
         results,
         policy=policy_name,

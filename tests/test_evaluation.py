@@ -1,8 +1,12 @@
-"""evaluation.py: the pass^k and Brier estimators, evaluation runs, splits, writers and the CLI."""
+"""evaluation.py: the pass^k and Brier estimators, evaluation runs, splits, writers and the CLI.
+
+`eval --workers` and `--ray` are tested here through the CLI; that worker processes and Ray give the
+serial results exactly is tested in test_rollouts.py."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +216,29 @@ def test_cli_eval_reports_an_unconfigured_llm(tmp_path: Path, monkeypatch: pytes
     assert cli.main(["eval", "--policy", "llm", "--out", str(tmp_path), "--no-progress"]) == 2
     assert "API_BASE_URL" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_cli_eval_with_workers_writes_the_serial_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["eval", "--policy", "random", "--split", "test", "--n", "6", "--trials", "2", "--seed", "3", "--no-progress", "--trajectories"]
+    assert cli.main([*common, "--out", str(tmp_path / "serial")]) == 0
+    assert cli.main([*common, "--out", str(tmp_path / "spread"), "--workers", "2"]) == 0
+    capsys.readouterr()
+    serial, spread = (json.loads((tmp_path / run / "random-test.json").read_text()) for run in ("serial", "spread"))
+    assert serial.pop("seconds") >= 0 and spread.pop("seconds") >= 0
+    assert spread == serial and serial["episodes"] == 12
+    for suffix in ("png", "jsonl"):
+        assert (tmp_path / "spread" / f"random-test.{suffix}").read_bytes() == (tmp_path / "serial" / f"random-test.{suffix}").read_bytes()
+
+
+def test_cli_eval_without_ray_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now fails as if not installed
+    assert cli.main(["eval", "--policy", "heuristic", "--n", "2", "--out", str(tmp_path), "--no-progress", "--ray", "127.0.0.1:6379"]) == 2
+    assert "pip install 'caseops[ray]'" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_cli_eval_refuses_bad_worker_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["eval", "--policy", "heuristic", "--n", "2", "--out", str(tmp_path), "--no-progress", "--workers", "0"]) == 2
+    assert "workers must be at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # local workers or a Ray cluster, not both
+        cli.main(["eval", "--policy", "heuristic", "--workers", "2", "--ray", "127.0.0.1:6379"])
