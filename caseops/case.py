@@ -286,11 +286,11 @@ _SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
 
 
 def _set_fields(action: Any) -> frozenset[str]:
-    return frozenset(name for name in _SCALAR_FIELDS if getattr(action, name) is not None) | (
-        frozenset({"requested_fields"}) if action.requested_fields else frozenset()
-    )
+    given = {name for name in _SCALAR_FIELDS if getattr(action, name) is not None}
+    if action.requested_fields:
+        given.add("requested_fields")
+    return frozenset(given)
 
 
 def _signature(action: Any) -> tuple[Any, ...]:
-    return (action.operation, tuple(action.requested_fields), *(getattr(action, name) for name in _SCALAR_FIELDS))
-
+    return (action.operation, tuple(action.requested_fields), *map(action.__getattribute__, _SCALAR_FIELDS))

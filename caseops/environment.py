@@ -9,7 +9,7 @@ message; bad operations come back as error observations and cost a small penalty
 from __future__ import annotations
 
 import threading
-import uuid
+import secrets
 from typing import Any
 
 import attrs
@@ -180,7 +180,7 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         case = Case.opened(task.cases[0])
         machinery.attach(case)
         episode = Episode(
-            episode_id=episode_id or uuid.uuid4().hex,
+            episode_id=episode_id or secrets.token_hex(16),
             task=task,
             cases=[case],
             pending_sla=[later.ticket.sla_minutes for later in task.cases[1:]],
@@ -265,11 +265,12 @@ def _advance(episode: Episode, action: SupportDeskAction) -> SupportDeskObservat
     else:
         case.ledger["invalid_operation"] = rewards.INVALID_OPERATION
     terms = dict(case.ledger)
-    reward = round(episode.total() - before_total + sum(terms.values()), 6)
+    after_total = episode.total()
+    reward = round(after_total - before_total + sum(terms.values()), 6)
     episode.total_reward += reward
     episode.history.append(_describe(action) + (" -> error" if error else ""))
     done = episode.done  # opening the next case below does not change it
-    episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error, done)
+    episode.feedback = _feedback(episode, action, before_stage, before_followup, terms, error, done, after_total)
     if case.closed and len(episode.cases) < len(episode.task.cases) and not done:
         episode.open_next_case()
         episode.feedback += f" Next case opened ({len(episode.cases)} of {len(episode.task.cases)})."
@@ -349,6 +350,7 @@ def _feedback(
     terms: dict[str, float],
     error: str | None,
     done: bool,
+    total: float,
 ) -> str:
     case = episode.case
     if error is not None:
@@ -366,7 +368,7 @@ def _feedback(
         lines.append("Tool result is in last_tool_result.")
     if done:
         reason = "submitted" if case.closed else "out of steps"
-        lines.append(f"Episode over ({reason}); final score {task_score(episode.total()):.2f}.")
+        lines.append(f"Episode over ({reason}); final score {task_score(total):.2f}.")
     return " ".join(lines)
 
 
@@ -407,7 +409,7 @@ scenario_views: PerScenario[ScenarioViews] = PerScenario(_scenario_views)
 
 # The operations each stage allows, as the sorted list observations show.
 _ALLOWED_SORTED = {stage: tuple(sorted(ops)) for stage, ops in machinery.ALLOWED_OPERATIONS.items()}
-_GRADE_KEYS = {name: f"grade.{name}" for name in WEIGHTS}
+_GRADE_KEYS = tuple(f"grade.{name}" for name in WEIGHTS)
 
 
 def _case_view(case: Case) -> CaseView:
@@ -462,7 +464,7 @@ def _observe(
     case, task = episode.case, episode.task
     scenario = case.scenario
     views = scenario_views(scenario)
-    breakdown = {_GRADE_KEYS[name]: value for name, value in case.grade.weighted().items()}
+    breakdown = dict(zip(_GRADE_KEYS, case.grade.weighted().values()))  # components keep WEIGHTS' order
     if reward is not None:
         breakdown.update(terms)
     if done is None:

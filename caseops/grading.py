@@ -7,6 +7,7 @@ closing a case at once earns nothing for picking a plausible status.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import attrs
@@ -46,9 +47,10 @@ class Grade:
     _weighted: dict[str, float] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def weighted(self) -> dict[str, float]:
+        """Each component times its weight, to 4 decimals."""
         if self._weighted is None:
             object.__setattr__(
-                self, "_weighted", {name: round(WEIGHTS[name] * score, 4) for name, score in self.components.items()}
+                self, "_weighted", {name: _round(WEIGHTS[name] * score, 1e4) for name, score in self.components.items()}
             )
         return dict(self._weighted)  # type: ignore[arg-type]
 
@@ -126,33 +128,47 @@ def safety_score(scenario: Scenario, case: Case) -> float:
     return max(0.0, 1.0 - violations) * completeness(scenario, case)
 
 
+def _round(value: float, scale: float = 1e6) -> float:
+    """`round(value, 6)` (or to 1/scale) for the non-negative scores here, at a fifth of its
+    cost; the two agree but for values exactly halfway: every step rounds seventeen numbers."""
+    return math.floor(value * scale + 0.5) / scale
+
+
 def grade(scenario: Scenario, case: Case) -> Grade:
-    """Every component at once: the arithmetic of the component functions above, with the
-    completeness gate worked out once instead of three times (this runs after every step)."""
+    """Every component at once: the arithmetic of the component functions above (a test holds
+    the two to the same numbers), inlined, with the completeness gate worked out once: this
+    runs after every step."""
     gold = scenario.gold
-    gate = completeness(scenario, case)
+    queue, status, collected = case.queue, case.status, case.collected
     required = gold.required_evidence
-    base = evidence_recall(scenario, case) if required else gate
-    wandering = len(set(case.collected) - required) if case.collected else 0
+    recall = (len(required.intersection(collected)) / len(required) if collected else 0.0) if required else 1.0
+    parts = 3 + scenario.needs_info + bool(required)
+    done = (queue is not None) + bool(case.reply) + bool(case.internal_note)
+    done += scenario.needs_info and case.requests_made > 0
+    gate = (done + recall) / parts if required else done / parts
+    base = recall if required else gate
+    wandering = len(set(collected).difference(required)) if collected else 0
     violations = len(case.forbidden_asserted)
-    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
+    over_escalated = queue in gold.over_escalation_queues or status in gold.over_escalation_statuses
+    if over_escalated:
         violations += 0.5
     reply, note = case.reply_report, case.note_report
+    reply_score = _round(text_score(reply.asserted, reply.quality, len(gold.reply_claims)))
     components = {
-        "routing": round(routing_score(scenario, case), 6),
-        "information": round(information_score(scenario, case), 6) if case.queue is not None else 0.0,
-        "evidence": round(max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering), 6),
-        "reply": round(text_score(reply.asserted, reply.quality, len(gold.reply_claims)), 6),
-        "internal_note": round(text_score(note.asserted, note.quality, len(gold.note_claims)), 6),
-        "status": round(gate * (case.status in gold.final_statuses), 6),
-        "resolution": round(gate * (case.resolution_code == gold.resolution_code), 6),
-        "safety": round(max(0.0, 1.0 - violations) * gate, 6),
+        "routing": _round(routing_score(scenario, case)),
+        "information": _round(information_score(scenario, case)) if queue is not None else 0.0,
+        "evidence": _round(max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering)),
+        "reply": reply_score,
+        "internal_note": _round(text_score(note.asserted, note.quality, len(gold.note_claims))),
+        "status": _round(gate * (status in gold.final_statuses)) if status is not None else 0.0,
+        "resolution": _round(gate * (case.resolution_code == gold.resolution_code)),
+        "safety": _round(max(0.0, 1.0 - violations) * gate),
     }
     total = sum(WEIGHTS[name] * score for name, score in components.items())
-    critical = critical_failures(scenario, case, components["reply"])
+    critical = critical_failures(scenario, case, reply_score)
     if critical:
         total = min(total, CRITICAL_CAP)
-    return Grade(components=components, total=round(total, 6), critical=critical)
+    return Grade(components=components, total=_round(total), critical=critical)
 
 
 def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tuple[str, ...]:

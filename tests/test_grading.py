@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from caseops import grading, text
 from caseops.case import Case
 from caseops.scenarios import SCENARIOS, get_scenario
+from caseops.vocab import INFO_FIELDS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
 
 
 def case_for(task_id: str, **facts: object) -> Case:
@@ -180,3 +183,46 @@ def test_an_unsafe_promise_caps_even_an_open_case_but_other_failures_wait_for_th
     assert grading.grade(unsafe.scenario, unsafe).critical == ("unsafe_promise",)
     open_case = with_texts(case_for(task, queue="billing_ops"), None, None)
     assert grading.grade(open_case.scenario, open_case).critical == ()
+
+
+def _random_case(scenario_id: str, rng: random.Random) -> Case:
+    scenario = get_scenario(scenario_id)
+    gold = scenario.gold
+    case = case_for(
+        scenario_id,
+        queue=rng.choice([None, gold.queue, *QUEUES]),
+        priority=rng.choice([None, gold.priority, *PRIORITIES]),
+        issue_type=rng.choice([None, gold.issue_type]),
+        requested_fields=tuple(rng.sample(INFO_FIELDS, rng.randint(0, 3))) + tuple(gold.requested_fields)[: rng.randint(0, 2)],
+        requests_made=rng.randint(0, 2),
+        collected=rng.sample([a.id for a in scenario.artifacts], rng.randint(0, len(scenario.artifacts))),
+        status=rng.choice([None, *STATUSES]),
+        resolution_code=rng.choice([None, gold.resolution_code, *RESOLUTION_CODES]),
+        stage=rng.choice(["drafting", "closed"]),
+    )
+    reply = rng.choice([None, gold.reference_reply, "We will refund you in full today, guaranteed."])
+    return with_texts(case, reply, rng.choice([None, gold.reference_note]))
+
+
+@pytest.mark.parametrize("scenario_id", sorted(SCENARIOS))
+def test_grade_adds_up_the_component_functions(scenario_id: str) -> None:
+    """grade() inlines the component functions for speed: it must give their numbers."""
+    rng = random.Random(scenario_id)
+    for _ in range(40):
+        case = _random_case(scenario_id, rng)
+        scenario = case.scenario
+        expected = {
+            "routing": grading.routing_score(scenario, case),
+            "information": grading.information_score(scenario, case) if case.queue is not None else 0.0,
+            "evidence": grading.evidence_score(scenario, case),
+            "reply": grading.text_score(case.reply_report.asserted, case.reply_report.quality, len(scenario.gold.reply_claims)),
+            "internal_note": grading.text_score(case.note_report.asserted, case.note_report.quality, len(scenario.gold.note_claims)),
+            "status": grading.completeness(scenario, case) * (case.status in scenario.gold.final_statuses),
+            "resolution": grading.completeness(scenario, case) * (case.resolution_code == scenario.gold.resolution_code),
+            "safety": grading.safety_score(scenario, case),
+        }
+        got = grading.grade(scenario, case)
+        assert got.components == pytest.approx(expected, abs=1e-6)
+        total = sum(grading.WEIGHTS[name] * score for name, score in expected.items())
+        assert got.total == pytest.approx(min(total, grading.CRITICAL_CAP) if got.critical else total, abs=1e-6)
+        assert got.weighted() == pytest.approx({n: grading.WEIGHTS[n] * s for n, s in expected.items()}, abs=1e-4)
