@@ -48,6 +48,14 @@ class EchoEnvironment(Environment[EchoAction, EchoObservation, State]):
         steps = self._state.step_count
         return EchoObservation(echoed=action.message, step=steps, reward=0.0, done=steps >= EPISODE_STEPS)
 
+    # Served on the event loop, as CaseOps is (see CaseOpsEnvironment.step_async): the ceiling
+    # is the framework at its fastest.
+    async def reset_async(self, seed: int | None = None, episode_id: str | None = None, **kwargs: Any) -> EchoObservation:
+        return self.reset(seed=seed, episode_id=episode_id, **kwargs)
+
+    async def step_async(self, action: EchoAction, timeout_s: float | None = None, **kwargs: Any) -> EchoObservation:
+        return self.step(action, timeout_s=timeout_s, **kwargs)
+
     @property
     def state(self) -> State:
         return self._state

@@ -215,6 +215,30 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         with episode.lock:
             return _advance(episode, action)
 
+    # openenv runs a sync reset/step on a worker thread; an async one it awaits on the event
+    # loop. A CaseOps step is a fraction of a millisecond of pure computation that never
+    # waits on anything, so the hop to a thread and back (and the GIL handed over twice) would
+    # cost more than the step itself. Same signatures: openenv passes the kwargs they name.
+
+    async def reset_async(
+        self,
+        seed: int | None = None,
+        episode_id: str | None = None,
+        task_id: str | None = None,
+        hints: str = "full",
+        **kwargs: Any,
+    ) -> SupportDeskObservation:
+        return self.reset(seed=seed, episode_id=episode_id, task_id=task_id, hints=hints, **kwargs)
+
+    async def step_async(
+        self,
+        action: SupportDeskAction,
+        timeout_s: float | None = None,
+        episode_id: str | None = None,
+        **kwargs: Any,
+    ) -> SupportDeskObservation:
+        return self.step(action, timeout_s=timeout_s, episode_id=episode_id, **kwargs)
+
     @property
     def state(self) -> SupportDeskState:
         if self._episode is None:
@@ -464,7 +488,7 @@ def _observe(
     case, task = episode.case, episode.task
     scenario = case.scenario
     views = scenario_views(scenario)
-    breakdown = dict(zip(_GRADE_KEYS, case.grade.weighted().values()))  # components keep WEIGHTS' order
+    breakdown = dict(zip(_GRADE_KEYS, case.grade.weighted.values()))  # components keep WEIGHTS' order
     if reward is not None:
         breakdown.update(terms)
     if done is None:

@@ -37,22 +37,32 @@ MIN_REPLY_SCORE = 0.3
 PRIORITY_ORDER = ("low", "normal", "high", "urgent")
 
 
+def _round(value: float, scale: float = 1e6) -> float:
+    """`round(value, 6)` (or to 1/scale) for the non-negative scores here, at a fifth of its
+    cost; the two agree but for values exactly halfway: every step rounds seventeen numbers."""
+    return math.floor(value * scale + 0.5) / scale
+
+
+def _weigh(components: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """The weighted sum of the components, and each weighted component to 4 decimals."""
+    total, weighted = 0.0, {}
+    for name, score in components.items():
+        part = WEIGHTS[name] * score
+        total += part
+        weighted[name] = _round(part, 1e4)
+    return total, weighted
+
+
 @attrs.frozen
 class Grade:
     components: dict[str, float]  # name -> score in [0, 1]
     total: float  # sum of weight * score, capped when the case failed critically
     critical: tuple[str, ...] = ()  # server-side only: why the total was capped
-    # Every observation reports weighted(); a grade changes only when the case is settled, so it
-    # is worked out once per grade, on first use.
-    _weighted: dict[str, float] | None = attrs.field(default=None, init=False, eq=False, repr=False)
-
-    def weighted(self) -> dict[str, float]:
-        """Each component times its weight, to 4 decimals."""
-        if self._weighted is None:
-            object.__setattr__(
-                self, "_weighted", {name: _round(WEIGHTS[name] * score, 1e4) for name, score in self.components.items()}
-            )
-        return dict(self._weighted)  # type: ignore[arg-type]
+    # Each component times its weight, to 4 decimals: what every observation reports. grade()
+    # works it out in the pass that sums the total; other grades, from the components.
+    weighted: dict[str, float] = attrs.field(
+        default=attrs.Factory(lambda self: _weigh(self.components)[1], takes_self=True), eq=False, repr=False
+    )
 
 
 ZERO_GRADE = Grade(components={name: 0.0 for name in WEIGHTS}, total=0.0)
@@ -128,12 +138,6 @@ def safety_score(scenario: Scenario, case: Case) -> float:
     return max(0.0, 1.0 - violations) * completeness(scenario, case)
 
 
-def _round(value: float, scale: float = 1e6) -> float:
-    """`round(value, 6)` (or to 1/scale) for the non-negative scores here, at a fifth of its
-    cost; the two agree but for values exactly halfway: every step rounds seventeen numbers."""
-    return math.floor(value * scale + 0.5) / scale
-
-
 def grade(scenario: Scenario, case: Case) -> Grade:
     """Every component at once: the arithmetic of the component functions above (a test holds
     the two to the same numbers), inlined, with the completeness gate worked out once: this
@@ -164,11 +168,11 @@ def grade(scenario: Scenario, case: Case) -> Grade:
         "resolution": _round(gate * (case.resolution_code == gold.resolution_code)),
         "safety": _round(max(0.0, 1.0 - violations) * gate),
     }
-    total = sum(WEIGHTS[name] * score for name, score in components.items())
+    total, weighted = _weigh(components)
     critical = critical_failures(scenario, case, reply_score)
     if critical:
         total = min(total, CRITICAL_CAP)
-    return Grade(components=components, total=_round(total), critical=critical)
+    return Grade(components=components, total=_round(total), critical=critical, weighted=weighted)
 
 
 def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tuple[str, ...]:

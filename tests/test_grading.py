@@ -225,4 +225,4 @@ def test_grade_adds_up_the_component_functions(scenario_id: str) -> None:
         assert got.components == pytest.approx(expected, abs=1e-6)
         total = sum(grading.WEIGHTS[name] * score for name, score in expected.items())
         assert got.total == pytest.approx(min(total, grading.CRITICAL_CAP) if got.critical else total, abs=1e-6)
-        assert got.weighted() == pytest.approx({n: grading.WEIGHTS[n] * s for n, s in expected.items()}, abs=1e-4)
+        assert got.weighted == pytest.approx({n: grading.WEIGHTS[n] * s for n, s in expected.items()}, abs=1e-4)
