@@ -13,6 +13,8 @@ Served, it starts two uvicorn subprocesses, CaseOps and the echo environment beh
 openenv-core `create_app` with the same flags, and drives 1, 16 and 64 concurrent WebSocket
 sessions from asyncio tasks in this process. CaseOps sessions replay the heuristic's recorded
 actions (so the client does not think), echo sessions send as many steps per episode. Both
+environments define `step_async`, so openenv runs their steps on the event loop rather than
+handing each one to a worker thread: the ceiling is the framework at its fastest. Both
 report steps/s and the p50/p99 step latency; CaseOps is reported as a ratio of echo. The two
 take turns in short rounds, so a change in the machine's load falls on both alike.
 WebSocket permessage-deflate is on, as uvicorn serves by default; `--no-deflate` turns it off
