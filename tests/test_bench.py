@@ -5,6 +5,8 @@ Nothing here asserts a timing; `make bench` is where numbers come from.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import math
 
@@ -39,6 +41,15 @@ def test_the_echo_environment_echoes_and_ends_its_episodes() -> None:
         observation = env.step(EchoAction(message=f"m{step}"))
         assert observation.echoed == f"m{step}" and observation.step == step
     assert observation.done and env.state.step_count == EPISODE_STEPS
+
+
+def test_the_echo_environment_steps_on_the_event_loop_like_caseops() -> None:
+    """The ceiling is served the way CaseOps is: async variants with the sync signatures."""
+    for sync, run_async in (("reset", "reset_async"), ("step", "step_async")):
+        assert inspect.signature(getattr(EchoEnvironment, sync)) == inspect.signature(getattr(EchoEnvironment, run_async))
+    env = EchoEnvironment()
+    asyncio.run(env.reset_async())
+    assert asyncio.run(env.step_async(EchoAction(message="hi"))).echoed == "hi"
 
 
 def test_memory_and_rss_measurements() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+
 import pytest
 
 from caseops.environment import CaseOpsEnvironment
@@ -235,3 +238,21 @@ def test_unknown_hint_level_is_refused(env: CaseOpsEnvironment) -> None:
 
     with pytest.raises(InvalidRequestError, match="hints"):
         env.reset(task_id="billing_refund_easy", hints="some")
+
+
+def test_async_variants_take_what_the_sync_ones_take() -> None:
+    """openenv passes reset/step only the kwargs the called method names: an async variant with
+    a narrower signature would silently drop `task_id`, `hints` or `episode_id`."""
+    for sync, run_async in (("reset", "reset_async"), ("step", "step_async")):
+        assert inspect.signature(getattr(CaseOpsEnvironment, sync)) == inspect.signature(getattr(CaseOpsEnvironment, run_async))
+
+
+def test_async_variants_give_what_the_sync_ones_give() -> None:
+    plain, awaited = CaseOpsEnvironment(), CaseOpsEnvironment()
+    action = SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge")
+    first = plain.reset(task_id="billing_refund_easy", hints="minimal", episode_id="sync-run")
+    second = asyncio.run(awaited.reset_async(task_id="billing_refund_easy", hints="minimal", episode_id="async-run"))
+    assert first.model_dump(exclude={"episode_id"}) == second.model_dump(exclude={"episode_id"})
+    stepped = asyncio.run(awaited.step_async(action))
+    assert plain.step(action).model_dump(exclude={"episode_id"}) == stepped.model_dump(exclude={"episode_id"})
+    assert asyncio.run(CaseOpsEnvironment().step_async(action, episode_id="async-run")).workflow_stage == "drafting"
