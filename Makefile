@@ -10,6 +10,7 @@ HOST        ?= 0.0.0.0
 PORT        ?= 8000
 IMAGE       ?= caseops
 PYTEST_ARGS ?=
+BENCH_ARGS  ?=
 
 .DEFAULT_GOAL := test
 
@@ -56,7 +57,7 @@ diagrams: $(STAMP) dot
 	$(PY) -m caseops.cli diagrams
 
 bench: $(STAMP)
-	$(PY) -m caseops.bench
+	$(PY) -m caseops.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .coverage htmlcov
