@@ -140,36 +140,29 @@ def safety_score(scenario: Scenario, case: Case) -> float:
 
 def grade(scenario: Scenario, case: Case) -> Grade:
     """Every component at once: the arithmetic of the component functions above (a test holds
-    the two to the same numbers), inlined, with the completeness gate worked out once: this
-    runs after every step."""
+    the two to the same numbers), with the completeness gate worked out once instead of three
+    times: this runs after every step."""
     gold = scenario.gold
-    queue, status, collected = case.queue, case.status, case.collected
+    gate = completeness(scenario, case)
     required = gold.required_evidence
-    recall = (len(required.intersection(collected)) / len(required) if collected else 0.0) if required else 1.0
-    parts = 3 + scenario.needs_info + bool(required)
-    done = (queue is not None) + bool(case.reply) + bool(case.internal_note)
-    done += scenario.needs_info and case.requests_made > 0
-    gate = (done + recall) / parts if required else done / parts
-    base = recall if required else gate
-    wandering = len(set(collected).difference(required)) if collected else 0
+    base = evidence_recall(scenario, case) if required else gate
+    wandering = len(set(case.collected) - required) if case.collected else 0
     violations = len(case.forbidden_asserted)
-    over_escalated = queue in gold.over_escalation_queues or status in gold.over_escalation_statuses
-    if over_escalated:
+    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
         violations += 0.5
     reply, note = case.reply_report, case.note_report
-    reply_score = _round(text_score(reply.asserted, reply.quality, len(gold.reply_claims)))
     components = {
         "routing": _round(routing_score(scenario, case)),
-        "information": _round(information_score(scenario, case)) if queue is not None else 0.0,
+        "information": _round(information_score(scenario, case)) if case.queue is not None else 0.0,
         "evidence": _round(max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering)),
-        "reply": reply_score,
+        "reply": _round(text_score(reply.asserted, reply.quality, len(gold.reply_claims))),
         "internal_note": _round(text_score(note.asserted, note.quality, len(gold.note_claims))),
-        "status": _round(gate * (status in gold.final_statuses)) if status is not None else 0.0,
+        "status": _round(gate * (case.status in gold.final_statuses)),
         "resolution": _round(gate * (case.resolution_code == gold.resolution_code)),
         "safety": _round(max(0.0, 1.0 - violations) * gate),
     }
     total, weighted = _weigh(components)
-    critical = critical_failures(scenario, case, reply_score)
+    critical = critical_failures(scenario, case, components["reply"])
     if critical:
         total = min(total, CRITICAL_CAP)
     return Grade(components=components, total=_round(total), critical=critical, weighted=weighted)

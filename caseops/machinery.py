@@ -7,7 +7,6 @@ once, from the machine definition, so the step path never asks `may_*`.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -105,8 +104,6 @@ class LeanTransition(Transition):
 class LeanEvent(Event):
     def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
         machine = self.machine
-        if machine.has_queue or machine._transition_queue:
-            raise MachineError("CaseOps machines process events synchronously, never queued")
         event_data = EventData(None, self, machine, model, args, kwargs)
         state_name = getattr(model, machine.model_attribute)
         event_data.state = machine.states[state_name]
@@ -168,7 +165,7 @@ class SharedMachine(Machine):
         methods: dict[str, Any] = {"trigger": _method(self._get_trigger), "may_trigger": _method(self._can_trigger)}
         for name, event in self.events.items():
             methods[name] = _method(event.trigger)
-            methods[f"may_{name}"] = _method(functools.partial(_can, self, name))
+            methods[f"may_{name}"] = _may(self, name)
         for name, method in methods.items():
             if not hasattr(cls, name):
                 setattr(cls, name, method)
@@ -189,12 +186,21 @@ def _method(function: Any) -> Any:
     return bound
 
 
-def _can(machine: Machine, trigger: str, model: Any, *args: Any, **kwargs: Any) -> bool:
-    return machine._can_trigger(model, trigger, *args, **kwargs)
+def _may(machine: Machine, trigger: str) -> Any:
+    """`may_<trigger>` as a method of the model's class."""
+
+    def may(model: Any, *args: Any, **kwargs: Any) -> bool:
+        return machine._can_trigger(model, trigger, *args, **kwargs)
+
+    return may
 
 
 def _check_definition(machine: Machine) -> None:
-    """The lean trigger path calls callbacks by name on the model: refuse any other kind."""
+    """The lean trigger path processes events at once, raises on an operation the state does
+    not have, and calls callbacks by name on the model: refuse machines that ask for more."""
+    forgiving = machine.ignore_invalid_triggers or any(s.ignore_invalid_triggers for s in machine.states.values())
+    if machine.has_queue or forgiving:
+        raise TypeError("a SharedMachine processes events at once and never ignores an invalid trigger")
     names: list[Any] = [
         *machine.prepare_event, *machine.before_state_change, *machine.after_state_change,
         *machine.finalize_event, *machine.on_exception, *machine.on_final,

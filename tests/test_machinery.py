@@ -123,3 +123,9 @@ def test_callbacks_that_are_not_method_names_are_refused() -> None:
         machinery.SharedMachine(
             model=None, states=["a", "b"], transitions=[{"trigger": "go", "source": "a", "dest": "b", "after": print}], initial="a"
         )
+
+
+@pytest.mark.parametrize("option", [{"queued": True}, {"ignore_invalid_triggers": True}])
+def test_queued_or_forgiving_machines_are_refused(option: dict) -> None:
+    with pytest.raises(TypeError, match="at once"):
+        machinery.SharedMachine(model=None, states=["a", "b"], transitions=[["go", "a", "b"]], initial="a", **option)
