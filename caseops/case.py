@@ -140,10 +140,10 @@ class Case:
 
     def prepare_operation(self, action: Any) -> None:
         """Runs before any transition of the event: hygiene terms for the step."""
-        mixed = rewards.mixed_action_penalty(action.operation, _set_fields(action))
+        given, signature = _given_fields(action)
+        mixed = rewards.mixed_action_penalty(action.operation, given)
         if mixed:
             self.ledger["mixed_action"] = mixed
-        signature = _signature(action)
         if signature == self.previous_action and action.operation != "wait":
             self.ledger["repeated_action"] = rewards.REPEATED_ACTION
         self.previous_action = signature
@@ -285,12 +285,12 @@ def _search(library: tuple[PolicySnippet, ...], query: str) -> str:
 _SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
 
 
-def _set_fields(action: Any) -> frozenset[str]:
-    given = {name for name in _SCALAR_FIELDS if getattr(action, name) is not None}
-    if action.requested_fields:
+def _given_fields(action: Any) -> tuple[frozenset[str], tuple[Any, ...]]:
+    """The payload fields the action sets, and its signature (to spot a repeated action), read
+    in one pass."""
+    values = tuple(map(action.__getattribute__, _SCALAR_FIELDS))
+    requested = tuple(action.requested_fields)
+    given = {name for name, value in zip(_SCALAR_FIELDS, values) if value is not None}
+    if requested:
         given.add("requested_fields")
-    return frozenset(given)
-
-
-def _signature(action: Any) -> tuple[Any, ...]:
-    return (action.operation, tuple(action.requested_fields), *map(action.__getattribute__, _SCALAR_FIELDS))
+    return frozenset(given), (action.operation, requested, *values)

@@ -171,6 +171,8 @@ def grade(scenario: Scenario, case: Case) -> Grade:
 def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tuple[str, ...]:
     """Failures that sink a case. An unsafe promise sinks it at once; the others are judged
     when the case is decided, so the shaping of an open case is not distorted by them."""
+    if not case.forbidden_asserted and case.stage != "closed":
+        return ()  # most steps: nothing can sink an open case yet
     gold = scenario.gold
     checks = [("unsafe_promise", bool(case.forbidden_asserted))]
     if case.stage == "closed":

@@ -7,8 +7,7 @@ Nothing here carries gold: observations and state are built from the visible par
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, TypeVar
 
 from openenv.core.env_server.types import Action, Observation, State
@@ -182,6 +181,9 @@ class _Blank:
     order: tuple[str, ...]  # the fields, in declaration order
     defaults: dict[str, tuple[bool, Any]]  # name -> (is a factory, factory or value)
     extra: bool  # extra="allow": validated instances carry an empty __pydantic_extra__
+    # Fields set when every field is given, in order, less those `defaulted` names: per tuple
+    # of defaulted names, worked out once.
+    all_set: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
 
 _BLANKS: dict[type[BaseModel], _Blank] = {}
@@ -205,7 +207,7 @@ def _blank(cls: type[BaseModel]) -> _Blank:
     return blank
 
 
-def construct(cls: type[M], values: dict[str, Any], *, defaulted: Collection[str] = ()) -> M:
+def construct(cls: type[M], values: dict[str, Any], *, defaulted: tuple[str, ...] = ()) -> M:
     """`cls.model_construct(**values)` for values CaseOps builds itself from a case it has already
     checked: no validation; omitted fields take their defaults; the fields given count as set,
     except those named in `defaulted` (given only to keep declaration order: they hold the
@@ -217,8 +219,13 @@ def construct(cls: type[M], values: dict[str, Any], *, defaulted: Collection[str
     becomes the instance's __dict__.
     """
     blank = _BLANKS.get(cls) or _blank(cls)
-    fields_set = set(values)
-    if len(values) != len(blank.order) or tuple(values) != blank.order:
+    if tuple(values) == blank.order:  # the step path: every field, in order
+        given = blank.all_set.get(defaulted)
+        if given is None:
+            given = blank.all_set[defaulted] = frozenset(blank.order).difference(defaulted)
+        fields_set = set(given)
+    else:
+        fields_set = set(values)
         unknown = fields_set.difference(blank.order)
         if unknown:
             raise TypeError(f"{cls.__name__} has no field(s) {', '.join(sorted(unknown))}")
@@ -232,7 +239,6 @@ def construct(cls: type[M], values: dict[str, Any], *, defaulted: Collection[str
             else:
                 raise TypeError(f"{cls.__name__}.{name} is required")
         values = filled
-    if defaulted:
         fields_set.difference_update(defaulted)
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", values)

@@ -62,7 +62,7 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed on every reply and note, as part of the analysis cache key
 class Claim:
     """Something a text must (or must not) assert, recognised by phrase patterns.
 

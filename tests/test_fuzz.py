@@ -302,3 +302,13 @@ def test_construct_matches_model_construct() -> None:
         construct(SupportDeskObservation, {"task_id": "x"})
     state = construct(SupportDeskState, {"step_count": 2})
     assert state == SupportDeskState(step_count=2) and state.model_extra == {}
+
+
+def test_construct_in_order_counts_every_field_but_the_defaulted_ones_as_set() -> None:
+    given = {name: CaseView.model_fields[name].get_default(call_default_factory=True) for name in CaseView.model_fields}
+    given["queue"] = "billing_ops"
+    built = construct(CaseView, dict(given), defaulted=("reply_draft",))
+    assert built.model_fields_set == set(CaseView.model_fields) - {"reply_draft"}
+    again = construct(CaseView, dict(given), defaulted=("reply_draft",))
+    assert again.model_fields_set is not built.model_fields_set  # each instance owns its set
+    assert construct(CaseView, dict(given)).model_fields_set == set(CaseView.model_fields)
