@@ -103,7 +103,7 @@ def test_slow_clients_do_not_hold_up_the_others(base_url: str) -> None:
     # An HTTP step that promises 1,000 bytes of body and sends 10.
     short_body = raw_socket(base_url)
     short_body.sendall(
-        f"POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+        "POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
         '{"action":'.encode()
     )
     stalled.append(short_body)
