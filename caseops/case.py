@@ -8,16 +8,13 @@ actions are derived from guards and case facts on demand, never stored.
 
 from __future__ import annotations
 
-import functools
-import weakref
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import attrs
 
 from caseops import grading, rewards, search, text
 from caseops.grading import Grade
-from caseops.scenario import PolicySnippet, Scenario
+from caseops.scenario import PerScenario, Scenario
 from caseops.vocab import PAYLOAD_FIELDS, SLA_COST_MINUTES
 
 SLA_AT_RISK_SHARE = 0.25  # flag the SLA when a quarter or less of it is left
@@ -165,7 +162,7 @@ class Case:
     def apply_search(self, action: Any) -> None:
         self.searches += 1
         library = self.scenario.policy_library or self.scenario.knowledge_base
-        self.last_tool_result = _search(library, action.query or "")
+        self.last_tool_result = search.answer(library, action.query or "")
         self._milestone("policy_searched")
 
     def apply_request(self, action: Any) -> None:
@@ -242,45 +239,7 @@ class Case:
             self.milestones.append(name)
 
 
-T = TypeVar("T")
-
-
-class PerScenario(Generic[T]):
-    """Values derived once per scenario and dropped with it.
-
-    Keyed by identity, not by value (hashing a frozen Scenario walks all of it), and weakly:
-    generated scenarios come and go, and a derived value must not keep one alive.
-    """
-
-    def __init__(self, build: Callable[[Scenario], T]) -> None:
-        self._build = build
-        self._items: dict[int, tuple[weakref.ref[Scenario], T]] = {}
-
-    def __call__(self, scenario: Scenario) -> T:
-        key = id(scenario)
-        entry = self._items.get(key)
-        if entry is not None and entry[0]() is scenario:
-            return entry[1]
-        value = self._build(scenario)
-        items = self._items
-        # The callback runs when the scenario dies, before its id can be reused.
-        items[key] = (weakref.ref(scenario, lambda _, key=key: items.pop(key, None)), value)
-        return value
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
 _opening_grade: PerScenario[Grade] = PerScenario(lambda scenario: Case(scenario=scenario).grade)
-
-SEARCH_CACHE_SIZE = 1024
-
-
-@functools.lru_cache(maxsize=SEARCH_CACHE_SIZE)
-def _search(library: tuple[PolicySnippet, ...], query: str) -> str:
-    """The rendered search result: pure in (library, query), and agents repeat their queries."""
-    return search.render(search.search(library, query))
-
 
 _SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
 

@@ -17,7 +17,7 @@ from openenv.core.env_server.interfaces import Environment
 from openenv.core.env_server.types import EnvironmentMetadata
 
 from caseops import machinery, rewards
-from caseops.case import Case, PerScenario
+from caseops.case import Case
 from caseops.episodes import EpisodeStore
 from caseops.errors import (
     EnvironmentClosedError,
@@ -38,7 +38,7 @@ from caseops.models import (
     TicketView,
     construct,
 )
-from caseops.scenario import Scenario, Task
+from caseops.scenario import PerScenario, Scenario, Task
 from caseops.scenarios import TASK_IDS, get_task
 from caseops.vocab import (
     INFO_FIELDS,

@@ -7,6 +7,9 @@ parts but is never copied into an observation, a state or feedback (see models.p
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -146,3 +149,32 @@ class Task:
     @classmethod
     def single(cls, scenario: Scenario, pack: str) -> Task:
         return cls(scenario.case_id, scenario.difficulty, scenario.objective, (scenario,), scenario.max_steps, pack)
+
+
+T = TypeVar("T")
+
+
+class PerScenario(Generic[T]):
+    """Values derived once per scenario and dropped with it.
+
+    Keyed by identity, not by value (hashing a frozen Scenario walks all of it), and weakly:
+    generated scenarios come and go, and a derived value must not keep one alive.
+    """
+
+    def __init__(self, build: Callable[[Scenario], T]) -> None:
+        self._build = build
+        self._items: dict[int, tuple[weakref.ref[Scenario], T]] = {}
+
+    def __call__(self, scenario: Scenario) -> T:
+        key = id(scenario)
+        entry = self._items.get(key)
+        if entry is not None and entry[0]() is scenario:
+            return entry[1]
+        value = self._build(scenario)
+        items = self._items
+        # The callback runs when the scenario dies, before its id can be reused.
+        items[key] = (weakref.ref(scenario, lambda _, key=key: items.pop(key, None)), value)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -59,6 +59,16 @@ def search(library: Sequence[PolicySnippet], query: str, k: int = TOP_K) -> list
     return [snippet for _, _, snippet in sorted(scored)[:k]]
 
 
+ANSWER_CACHE_SIZE = 1024
+
+
+@functools.lru_cache(maxsize=ANSWER_CACHE_SIZE)
+def answer(library: tuple[PolicySnippet, ...], query: str) -> str:
+    """What `search_policy` shows the agent: pure in (library, query), and agents repeat their
+    queries, so recent answers are remembered."""
+    return render(search(library, query))
+
+
 def render(results: Sequence[PolicySnippet]) -> str:
     if not results:
         return NOTHING_FOUND

@@ -143,7 +143,7 @@ OPERATION_FIELDS: Final = {
 PAYLOAD_FIELDS: Final = frozenset().union(*OPERATION_FIELDS.values())
 # The fields an operation cannot do without; a missing one is an error observation.
 REQUIRED_FIELDS: Final = {
-    **{operation: fields for operation, fields in OPERATION_FIELDS.items()},
+    **OPERATION_FIELDS,
     "submit": frozenset({"status", "resolution_code"}),
     "search_policy": frozenset(),  # an empty query is answered honestly: nothing found
 }

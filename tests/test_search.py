@@ -1,5 +1,5 @@
 from caseops.scenario import PolicySnippet
-from caseops.search import NOTHING_FOUND, render, search, terms
+from caseops.search import NOTHING_FOUND, answer, render, search, terms
 
 LIBRARY = (
     PolicySnippet("replace", "Damaged items", "Items damaged on arrival are replaced free of charge."),
@@ -26,3 +26,10 @@ def test_empty_or_nonsense_query_finds_nothing_and_says_so():
 
 def test_terms_drop_stopwords_and_plural_s():
     assert terms("The refunds of items") == ["refund", "item"]
+
+
+def test_answer_is_the_rendered_search_and_is_remembered() -> None:
+    first = answer(LIBRARY, "how long do refunds take")
+    assert first == render(search(LIBRARY, "how long do refunds take")) and "[refunds]" in first
+    assert answer(LIBRARY, "how long do refunds take") is first
+    assert answer(LIBRARY, "zebra quantum") == NOTHING_FOUND
