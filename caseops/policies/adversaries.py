@@ -23,6 +23,7 @@ import re
 
 from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy
+from caseops.text import _FUNCTION_WORDS
 
 # The grading component(s) each adversary attacks, the one it should lose first. `noop` attacks
 # everything: it does no work, and the grader gates decision and safety credit on work done.
@@ -35,11 +36,10 @@ ATTACKS: dict[str, tuple[str, ...]] = {
     "comply_unsafe": ("safety",),
 }
 
-_STOPWORDS = frozenset(
-    "a an the we you your our i it this that these those is are was were be been will would can could has have "
-    "had to of for and or on in with as at by from please so than then there here they them us me my its do "
-    "does did not no if once while until after before all any each into over under about just also only more "
-    "most some such very what when which who whom why how out off up down again other same own should".split()
+# Words no rubric looks for: the sentence glue text.py counts, and a few more.
+_STOPWORDS = _FUNCTION_WORDS | frozenset(
+    "all any each into over under about just also only more most some such very what when which who whom why "
+    "how out off up down again other same own should".split()
 )
 _KEYWORD = re.compile(r"[a-z][a-z0-9\-]{3,}")
 MAX_KEYWORDS = 40
