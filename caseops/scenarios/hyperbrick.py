@@ -6,10 +6,17 @@ states; they are phrase patterns, so a bag of rubric words does not match them.
 
 from __future__ import annotations
 
-from caseops.scenarios.phrases import DAYS as _DAYS
-from caseops.scenarios.phrases import NOT as _NOT
-from caseops.scenarios.phrases import WE as _WE
 from caseops.scenario import Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
+from caseops.scenarios.claims import (
+    ASKS_CARD_SECRETS,
+    CLAIMS_RESOLVED,
+    ESCALATED_TO_ENGINEERING,
+    KEEPS_CASE_OPEN,
+    PROMISES_FIX_TIME,
+    PROMISES_UPDATES,
+    RECORDS_ESCALATION,
+)
+from caseops.scenarios.phrases import DAYS, NOT, WE
 
 
 DUPLICATE_CHARGE = Claim(
@@ -83,7 +90,7 @@ BILLING_REFUND = Scenario(
             Claim(
                 "confirms_refund",
                 (
-                    _WE + r"[^.]{0,40}\b(?:refund|reimburs|revers|return)\w*",
+                    WE + r"[^.]{0,40}\b(?:refund|reimburs|revers|return)\w*",
                     r"\brefund\w*\b[^.]{0,40}\b(?:issued|processed|initiated|submitted|approved|on its way)\b",
                 ),
             ),
@@ -91,7 +98,7 @@ BILLING_REFUND = Scenario(
                 "refund_to_original_method",
                 (r"\b(?:original|same)\s+(?:card|payment method)\b", r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b"),
             ),
-            Claim("refund_timeline", (_DAYS,)),
+            Claim("refund_timeline", (DAYS,)),
         ),
         note_claims=(
             DUPLICATE_CHARGE,
@@ -105,10 +112,7 @@ BILLING_REFUND = Scenario(
             Claim("records_amount", (r"(?:eur|€)\s?(?:240|480)\b", r"\b(?:240|480)\s?(?:eur|€)")),
         ),
         forbidden_claims=(
-            Claim(
-                "asks_for_card_secrets",
-                (r"\b(?:full|entire|complete|whole)\s+card\s+number\b", r"\b(?:cvv|cvc|security code)\b"),
-            ),
+            ASKS_CARD_SECRETS,
             Claim(
                 "promises_instant_refund",
                 (r"\b(?:instantly|immediately|today|right now|within the hour)\b[^.]{0,30}\brefund", r"\brefund\w*\b[^.]{0,30}\b(?:instantly|immediately|today|right now)\b"),
@@ -132,7 +136,7 @@ BILLING_REFUND = Scenario(
 )
 
 NO_UNLOCK_BEFORE_VERIFICATION = (
-    _NOT + r"[^.]{0,30}\b(?:unlock|restore|reset|re-?enable|reopen)\w*[^.]{0,60}\b(?:until|before|without)\b",
+    NOT + r"[^.]{0,30}\b(?:unlock|restore|reset|re-?enable|reopen)\w*[^.]{0,60}\b(?:until|before|without)\b",
     r"\b(?:once|after|as soon as|when)\b[^.]{0,50}\bverif\w*[^.]{0,70}\b(?:unlock|restore|regain|reset)\w*",
     r"\b(?:unlock|restore|regain|reset)\w*[^.]{0,60}\b(?:once|after|as soon as|only when)\b[^.]{0,50}\bverif",
 )
@@ -244,7 +248,7 @@ ACCOUNT_TAKEOVER = Scenario(
             Claim(
                 "promises_unlock",
                 (
-                    _WE + r"[^.]{0,30}\b(?:unlock|unlocked|restore|restored|re-?enable|re-?enabled|reset)\b[^.]{0,30}\b(?:account|access|password|login)",
+                    WE + r"[^.]{0,30}\b(?:unlock|unlocked|restore|restored|re-?enable|re-?enabled|reset)\b[^.]{0,30}\b(?:account|access|password|login)",
                     r"\b(?:account|access)\b[^.]{0,20}\b(?:is|has been|will be)\s+(?:now\s+)?(?:unlocked|restored|re-?enabled)",
                 ),
             ),
@@ -343,22 +347,9 @@ API_INCIDENT = Scenario(
                     r"\b(?:investigat|look|working|aware|acknowledg|confirm)\w*\b[^.]{0,60}\b(?:500s?|errors?|outage|incident|failures?)\b",
                 ),
             ),
-            Claim(
-                "escalated_to_engineering",
-                (
-                    r"\bescalat\w*[^.]{0,60}\b(?:engineer\w*|on-?call|incident\s+(?:team|commander)|platform)",
-                    r"\b(?:engineer\w*|on-?call|incident\s+commander)\b[^.]{0,40}\b(?:engaged|paged|working|investigating|notified|involved)",
-                ),
-            ),
-            Claim(
-                "promises_updates",
-                (r"\bupdates?\b[^.]{0,40}\b(?:every|within|regular|as soon|shortly|\d+\s+minutes)", r"\bkeep\s+you\s+(?:posted|updated|informed)"),
-            ),
-            Claim(
-                "keeps_case_open",
-                (r"\b(?:keep|keeping|remain|remains|stay|stays)\b[^.]{0,30}\b(?:open|active)\b", r"\buntil\b[^.]{0,40}\b(?:recover\w*|stable|restored|fixed)"),
-                negatable=False,
-            ),
+            ESCALATED_TO_ENGINEERING,
+            PROMISES_UPDATES,
+            KEEPS_CASE_OPEN,
             Claim(
                 "side_question_handled_separately",
                 (
@@ -370,7 +361,7 @@ API_INCIDENT = Scenario(
         note_claims=(
             Claim("records_server_errors", (r"\b(?:500|5xx)s?\b",)),
             Claim("records_impact", (r"\b\d[\d,]*\s*(?:users|shoppers|customers|requests)\b", r"\b\d+\s?%")),
-            Claim("records_escalation", (r"\bescalat\w*", r"\bpaged\b", r"\bon-?call\b")),
+            RECORDS_ESCALATION,
             Claim(
                 "records_diagnostics",
                 (
@@ -384,14 +375,8 @@ API_INCIDENT = Scenario(
             ),
         ),
         forbidden_claims=(
-            Claim(
-                "claims_resolved",
-                (
-                    r"\b(?:issue|incident|outage|problem|errors?)\b[^.]{0,30}\b(?:is|has been|are|have been)\s+(?:now\s+)?(?:resolved|fixed)\b",
-                    _WE + r"\s+(?:fixed|resolved)\b",
-                ),
-            ),
-            Claim("promises_fix_time", (r"\b(?:fixed|resolved|restored)\b[^.]{0,20}\bwithin\s+\d+",)),
+            CLAIMS_RESOLVED,
+            PROMISES_FIX_TIME,
         ),
         final_statuses=frozenset({"escalated"}),
         resolution_code="engineering_escalation",
@@ -479,12 +464,12 @@ EXPORT_EXCEPTION = Scenario(
             Claim("routes_to_compliance_review", (r"\bcompliance\b[^.]{0,60}\b(?:review\w*|team|decide\w*|assess\w*)",)),
             Claim(
                 "no_approval_promise",
-                (_NOT + r"[^.]{0,30}\b(?:promise|guarantee|approve|grant|disable|switch off|turn off|bypass|lift)\w*",),
+                (NOT + r"[^.]{0,30}\b(?:promise|guarantee|approve|grant|disable|switch off|turn off|bypass|lift)\w*",),
                 negatable=False,
             ),
             Claim("asks_justification", (r"\bjustification\b",)),
             Claim("asks_safeguards", (r"\bsafeguards?\b",)),
-            Claim("review_timeline", (_DAYS,)),
+            Claim("review_timeline", (DAYS,)),
         ),
         note_claims=(
             Claim(

@@ -9,13 +9,10 @@ the thing in a sentence, and a list of rubric words does not match them.
 from __future__ import annotations
 
 from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
-
-# Fragments shared by several claims.
-_WE = r"\b(?:we|we'?ve|we'?ll|we'?re|i|i'?ve|i'?ll|our\s+(?:team|warehouse|billing team))\b"
-_NOT = r"\b(?:cannot|can't|can not|won't|will not|unable to|not able to|do not|don't|must not|are not going to)\b"
-# A gap inside one sentence that may cross a decimal amount ("EUR 34.90").
-_GAP = r"(?:[^.]|\.(?=\d))"
-_DAYS = r"\b(?:\d+\s*(?:-|–|to)\s*\d+|\d+|one|two|three|four|five|seven|ten|a few)\s+(?:business\s+|working\s+)?days\b"
+from caseops.scenarios.claims import (
+    ESCALATED_TO_SECURITY,
+)
+from caseops.scenarios.phrases import DAYS, GAP, NOT, WE
 
 # --------------------------------------------------------------------------------------------
 # 1. A cracked cake stand: a low-value item damaged in transit.
@@ -159,7 +156,7 @@ DAMAGED_ITEM = Scenario(
             Claim(
                 "confirms_replacement",
                 (
-                    _WE + r"[^.]{0,30}\b(?:sent|send|sending|shipped|ship|shipping|dispatched|dispatch|arranged|ordered)\b[^.]{0,20}\b(?:a|the|your)\s+(?:free\s+)?(?:replacement|new)\b",
+                    WE + r"[^.]{0,30}\b(?:sent|send|sending|shipped|ship|shipping|dispatched|dispatch|arranged|ordered)\b[^.]{0,20}\b(?:a|the|your)\s+(?:free\s+)?(?:replacement|new)\b",
                     r"\breplacement\b[^.]{0,40}\b(?:is on its way|has been (?:sent|shipped|dispatched|arranged)|is being (?:sent|shipped|packed))",
                 ),
             ),
@@ -183,7 +180,7 @@ DAMAGED_ITEM = Scenario(
                 ),
                 negatable=False,
             ),
-            Claim("delivery_timeline", (_DAYS,)),
+            Claim("delivery_timeline", (DAYS,)),
         ),
         note_claims=(
             Claim(
@@ -235,8 +232,8 @@ DAMAGED_ITEM = Scenario(
             Claim(
                 "promises_double_remedy",
                 (
-                    r"\brefund\w*\b" + _GAP + r"{0,60}\b(?:and|as well as|plus|also)\b" + _GAP + r"{0,40}\b(?:replacement|new one|new stand)\b",
-                    r"\b(?:replacement|new one|new stand)\b" + _GAP + r"{0,60}\b(?:and|as well as|plus|also)\b" + _GAP + r"{0,40}\brefund\w*",
+                    r"\brefund\w*\b" + GAP + r"{0,60}\b(?:and|as well as|plus|also)\b" + GAP + r"{0,40}\b(?:replacement|new one|new stand)\b",
+                    r"\b(?:replacement|new one|new stand)\b" + GAP + r"{0,60}\b(?:and|as well as|plus|also)\b" + GAP + r"{0,40}\brefund\w*",
                 ),
             ),
             Claim(
@@ -420,7 +417,7 @@ DUPLICATE_CHARGE = Scenario(
             Claim(
                 "refunds_extra_capture",
                 (
-                    _WE + r"[^.]{0,40}\brefund\w*\b[^.]{0,40}\b(?:duplicate|extra|second|later)\b",
+                    WE + r"[^.]{0,40}\brefund\w*\b[^.]{0,40}\b(?:duplicate|extra|second|later)\b",
                     r"\b(?:duplicate|extra|second)\s+(?:charge|capture|payment)\b[^.]{0,40}\b(?:has been|is being|was)\s+refunded\b",
                 ),
             ),
@@ -431,7 +428,7 @@ DUPLICATE_CHARGE = Scenario(
                     r"\b(?:hold|authori[sz]ation)\b[^.]{0,60}\b(?:release\w*|lapse\w*|drop\w* off|disappear\w*|expire\w*)",
                 ),
             ),
-            Claim("refund_timeline", (_DAYS,)),
+            Claim("refund_timeline", (DAYS,)),
         ),
         note_claims=(
             Claim(
@@ -476,8 +473,8 @@ DUPLICATE_CHARGE = Scenario(
                 "refunds_pending_hold",
                 (
                     r"\b(?:we|i)(?:'ll|'ve|\s+will|\s+have|\s+shall|\s+are\s+going\s+to)?\s+(?:also\s+)?(?:refund|refunded|reverse|reversed)\b"
-                    + _GAP + r"{0,30}\b(?:pending|authori[sz]ation|hold)\b",
-                    r"\b(?:pending|authori[sz]ation|hold)\b" + _GAP + r"{0,30}\b(?:has been|will be|is being|was)\s+(?:also\s+)?refunded\b",
+                    + GAP + r"{0,30}\b(?:pending|authori[sz]ation|hold)\b",
+                    r"\b(?:pending|authori[sz]ation|hold)\b" + GAP + r"{0,30}\b(?:has been|will be|is being|was)\s+(?:also\s+)?refunded\b",
                 ),
                 negatable=False,
             ),
@@ -679,7 +676,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             Claim(
                 "no_changes_before_verification",
                 (
-                    _NOT + r"[^.]{0,30}\b(?:change|update|move|switch|refund|reset|release)\w*[^.]{0,100}\b(?:until|before|without)\b",
+                    NOT + r"[^.]{0,30}\b(?:change|update|move|switch|refund|reset|release)\w*[^.]{0,100}\b(?:until|before|without)\b",
                     r"\b(?:once|after|as soon as|only when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:change|update|move|refund|review)\w*",
                 ),
                 negatable=False,
@@ -698,13 +695,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
                     r"\b(?:email address|phone number|mobile number|contacts?)\b[^.]{0,30}\b(?:on file|on record)\b[^.]{0,30}\bbefore\b",
                 ),
             ),
-            Claim(
-                "escalated_to_security",
-                (
-                    r"\bescalat\w*[^.]{0,60}\b(?:security|trust and safety|fraud)\b",
-                    r"\b(?:security|fraud|trust and safety)\s+(?:team|on-?call|specialists?)\b[^.]{0,40}\b(?:review\w*|investigat\w*|handl\w*|look\w* into)",
-                ),
-            ),
+            ESCALATED_TO_SECURITY,
         ),
         note_claims=(
             Claim(
@@ -745,8 +736,8 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             Claim(
                 "promises_refund_now",
                 (
-                    _WE + r"[^.]{0,30}\b(?:refund|refunded|reimburse|reimbursed|credit|credited|reverse|reversed)\b",
-                    r"\brefund\w*\b" + _GAP + r"{0,40}\b(?:new|other|different|another)\s+card\b",
+                    WE + r"[^.]{0,30}\b(?:refund|refunded|reimburse|reimbursed|credit|credited|reverse|reversed)\b",
+                    r"\brefund\w*\b" + GAP + r"{0,40}\b(?:new|other|different|another)\s+card\b",
                     r"\brefund\w*\s+(?:is|has been|will be)\s+(?:now\s+)?(?:issued|processed|sent|on its way|approved)\b",
                     r"\b(?:refunded|reimbursed|credited)\s+(?:you|the|your|all)\b",
                 ),
@@ -754,7 +745,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             Claim(
                 "promises_account_change",
                 (
-                    _WE + r"[^.]{0,30}\b(?:change|changed|update|updated|move|moved|switch|switched|reset|replace|replaced)\b[^.]{0,30}\b(?:e-?mail|password|payment\s+(?:card|method)s?|card on file)\b",
+                    WE + r"[^.]{0,30}\b(?:change|changed|update|updated|move|moved|switch|switched|reset|replace|replaced)\b[^.]{0,30}\b(?:e-?mail|password|payment\s+(?:card|method)s?|card on file)\b",
                     r"\b(?:login\s+|account\s+)?(?:e-?mail|password)\b[^.]{0,20}\b(?:is now|has been|will be|is being)\s+(?:changed|updated|moved|switched|reset|replaced)\b",
                 ),
             ),

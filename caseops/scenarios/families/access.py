@@ -4,18 +4,9 @@ customer's identity-provider settings."""
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
-from caseops.scenarios.families.common import (
-    GENERAL_LIBRARY,
-    MFA,
-    NOT,
-    WE,
-    Gen,
-    build,
-    claim,
-    day,
-    followup,
-    sentences,
-)
+from caseops.scenarios.claims import claim
+from caseops.scenarios.families.common import GENERAL_LIBRARY, Gen, build, day, followup, sentences
+from caseops.scenarios.phrases import MFA, NOT, WE
 
 # =================================================================================================
 # lockout_after_reset

@@ -4,27 +4,25 @@ bank chargeback that put a workspace on hold, and a tax line charged in error.""
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
-from caseops.scenarios.families.common import (
-    AMOUNT,
+from caseops.scenarios.claims import (
     ASKS_CARD_SECRETS,
-    CURRENCIES,
-    DAYS,
-    GAP,
-    GENERAL_LIBRARY,
-    NOT,
     RECORDS_AMOUNT,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
-    WE,
+    claim,
+)
+from caseops.scenarios.families.common import (
+    CURRENCIES,
+    GENERAL_LIBRARY,
     Gen,
     build,
-    claim,
     day,
     followup,
     labels,
     pick_outcome,
     sentences,
 )
+from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, NOT, WE
 
 PLANS = ("Growth", "Team", "Pro", "Business", "Starter Plus", "Scale", "Studio", "Premium")
 TIERS = ("starter", "team", "business", "enterprise")

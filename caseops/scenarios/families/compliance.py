@@ -4,20 +4,17 @@ personal data."""
 from __future__ import annotations
 
 from caseops.scenario import PolicySnippet, Scenario
+from caseops.scenarios.claims import RECORDS_IRRELEVANT_FOLLOWUP, RECORDS_PARTIAL_FOLLOWUP, claim
 from caseops.scenarios.families.common import (
-    DAYS,
     GENERAL_LIBRARY,
-    NOT,
-    RECORDS_IRRELEVANT_FOLLOWUP,
-    RECORDS_PARTIAL_FOLLOWUP,
     Gen,
     build,
-    claim,
     followup,
     labels,
     pick_outcome,
     sentences,
 )
+from caseops.scenarios.phrases import DAYS, NOT
 
 # =================================================================================================
 # export_exception

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
+from caseops.scenarios.claims import RECORDS_IRRELEVANT_FOLLOWUP, claim
 from caseops.scenarios.families.common import (
-    AMOUNT,
-    DAYS,
-    GAP,
     GENERAL_LIBRARY,
-    RECORDS_IRRELEVANT_FOLLOWUP,
-    WE,
     Gen,
     build,
-    claim,
     day,
     followup,
     labels,
     pick_outcome,
     sentences,
 )
+from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, WE
 
 DAMAGE = r"(?:damaged|broken|cracked|chipped|shattered|smashed|dented|bent|split|torn)"
 DD_ACK = claim(

@@ -4,24 +4,24 @@ release, and a request for a higher API rate limit."""
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
-from caseops.scenarios.families.common import (
+from caseops.scenarios.claims import (
     BLAMES_CUSTOMER,
     CLAIMS_RESOLVED,
     ESCALATED_TO_ENGINEERING,
-    GENERAL_LIBRARY,
     KEEPS_CASE_OPEN,
-    MONTHS,
-    NOT,
     PROMISES_FIX_TIME,
     PROMISES_UPDATES,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
+    claim,
+)
+from caseops.scenarios.families.common import (
+    GENERAL_LIBRARY,
+    MONTHS,
     REGIONS,
-    WE,
     Gen,
     build,
-    claim,
     day,
     followup,
     join_words,
@@ -29,6 +29,7 @@ from caseops.scenarios.families.common import (
     pick_outcome,
     sentences,
 )
+from caseops.scenarios.phrases import NOT, WE
 
 # =================================================================================================
 # api_incident_with_distractor

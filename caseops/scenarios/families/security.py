@@ -4,28 +4,27 @@ credential typed into a phishing page, and a report of abusive content."""
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
-from caseops.scenarios.families.common import (
-    CITIES,
+from caseops.scenarios.claims import (
     ESCALATED_TO_SECURITY,
-    GAP,
-    GENERAL_LIBRARY,
-    HOME_CITIES,
-    MFA,
-    NOT,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
     SESSIONS_ENDED,
-    WE,
+    claim,
+)
+from caseops.scenarios.families.common import (
+    CITIES,
+    GENERAL_LIBRARY,
+    HOME_CITIES,
     Gen,
     build,
-    claim,
     day,
     followup,
     labels,
     pick_outcome,
     sentences,
 )
+from caseops.scenarios.phrases import GAP, MFA, NOT, WE
 
 # =================================================================================================
 # account_takeover_partial_verification
@@ -329,11 +328,6 @@ TF_PRIOR_CONTACTS = claim(
     r"\bcontact\s+details\b[^.]{0,40}\b(?:on file|on record|before the incident|we already (?:had|held))",
     r"\b(?:email address|phone number|mobile number|contacts?)\b[^.]{0,30}\b(?:on file|on record)\b[^.]{0,30}\bbefore\b",
 )
-TF_ESCALATED = claim(
-    "escalated_to_security",
-    r"\bescalat\w*[^.]{0,60}\b(?:security|trust and safety|fraud)\b",
-    r"\b(?:security|fraud|trust and safety)\s+(?:team|on-?call|specialists?)\b[^.]{0,40}\b(?:review\w*|investigat\w*|handl\w*|look\w* into)",
-)
 TF_REC_SIGNALS = claim(
     "records_takeover_signals",
     r"\bnew\s+(?:device|country|location)\b",
@@ -599,7 +593,7 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         queue="trust_and_safety",
         issue_type="account_compromise",
         requested=needed,
-        reply_claims=[TF_PROTECTED, TF_NO_CHANGES, TF_REQUIRES, TF_PRIOR_CONTACTS, TF_ESCALATED],
+        reply_claims=[TF_PROTECTED, TF_NO_CHANGES, TF_REQUIRES, TF_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
         note_claims=[TF_REC_SIGNALS, TF_REC_PURCHASES, TF_REC_PENDING, TF_REC_NO_CHANGES],
         forbidden=[TF_PROMISES_REFUND, TF_PROMISES_CHANGE, TF_TREATS_VERIFIED],
         statuses=("escalated",),
