@@ -370,47 +370,62 @@ def drive_sessions(base_url: str, scripts: Sequence[Script], sessions: int, warm
 APPS = {
     "caseops": ["caseops.server:app"],
     "echo": ["--factory", "caseops.echo:build_app"],
+    "server": ["server.app:app"],  # the entry point `openenv serve` and the Docker image use
 }
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class ServerProcess:
-    """A uvicorn subprocess serving `app` ("caseops" or "echo") on a free loopback port.
-    Both apps are served the same way: the same uvicorn, the same flags."""
+    """A uvicorn subprocess serving `app` (a key of `APPS`) on a free loopback port, with the
+    environment's overrides; `ENABLE_WEB_INTERFACE` is off unless an override turns it on.
+    Every app is served the same way: the same uvicorn, the same flags."""
 
-    def __init__(self, app: str, deflate: bool = True, **env_overrides: str) -> None:
-        import socket
-
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+    def __init__(self, app: str, deflate: bool = True, cwd: str | os.PathLike[str] | None = None, **env_overrides: str) -> None:
         self.app = app
-        self.base_url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "CASEOPS_MAX_SESSIONS": str(MAX_SESSIONS), **env_overrides}
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
         env.pop("ENABLE_WEB_INTERFACE", None)
-        command = [sys.executable, "-m", "uvicorn", *APPS[app], "--host", "127.0.0.1", "--port", str(port)]
+        env.update(env_overrides)
+        command = [sys.executable, "-m", "uvicorn", *APPS[app], "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--log-level", "warning", "--no-access-log"]
         command += ["--ws-per-message-deflate", "true" if deflate else "false"]
         # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
         self._log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(command, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self._ready = False
+
+    def log(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
 
     def wait_ready(self, timeout_s: float = STARTUP_TIMEOUT_S) -> str:
+        """Wait for GET /health to answer 200; returns the base URL."""
         import httpx
 
+        if self._ready:
+            return self.base_url
         deadline = time.monotonic() + timeout_s
-        while True:
+        while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                self._log.seek(0)
-                raise RuntimeError(f"{self.app} server exited:\n{self._log.read().decode(errors='replace')}")
+                raise RuntimeError(f"{self.app} server exited with {self.proc.returncode} before it was healthy:\n{self.log()}")
             try:
                 if httpx.get(f"{self.base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
+                    self._ready = True
                     return self.base_url
             except httpx.HTTPError:
                 pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"{self.app} server not healthy after {timeout_s:.0f} s")
             time.sleep(0.1)
+        log = self.log()  # before stop(), which closes the log file
+        self.stop()
+        raise RuntimeError(f"{self.app} server not healthy after {timeout_s:.0f} s:\n{log}")
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -425,8 +440,10 @@ class ServerProcess:
 
 @contextlib.contextmanager
 def serve(*apps: str, deflate: bool = True, **env_overrides: str) -> Iterator[list[str]]:
-    """Uvicorn subprocesses serving `apps`, booted side by side; yields their base URLs."""
-    started = [ServerProcess(app, deflate, **env_overrides) for app in apps]
+    """Uvicorn subprocesses serving `apps`, booted side by side, with room for the served bench's
+    sessions; yields their base URLs."""
+    env = {"CASEOPS_MAX_SESSIONS": str(MAX_SESSIONS), **env_overrides}
+    started = [ServerProcess(app, deflate, **env) for app in apps]
     try:
         yield [server.wait_ready() for server in started]
     finally:
