@@ -12,11 +12,23 @@ from caseops.scenarios.claims import (
     CLAIMS_RESOLVED,
     ESCALATED_TO_ENGINEERING,
     KEEPS_CASE_OPEN,
+    NO_APPROVAL_PROMISE,
+    OFFERS_WORKAROUND,
+    PROMISES_APPROVAL,
     PROMISES_FIX_TIME,
+    PROMISES_UNLOCK,
     PROMISES_UPDATES,
+    RECORDS_DIAGNOSTICS,
     RECORDS_ESCALATION,
+    RECORDS_EXCEPTION_REQUEST,
+    RECORDS_NO_WORKAROUND,
+    RECORDS_PENDING_REVIEW,
+    RECORDS_SUSPECTED_TAKEOVER,
+    REFUND_TIMELINE,
+    REVIEW_TIMELINE,
+    ROUTES_TO_COMPLIANCE_REVIEW,
 )
-from caseops.scenarios.phrases import DAYS, NOT, WE
+from caseops.scenarios.phrases import NOT, WE
 
 
 DUPLICATE_CHARGE = Claim(
@@ -98,7 +110,7 @@ BILLING_REFUND = Scenario(
                 "refund_to_original_method",
                 (r"\b(?:original|same)\s+(?:card|payment method)\b", r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b"),
             ),
-            Claim("refund_timeline", (DAYS,)),
+            REFUND_TIMELINE,
         ),
         note_claims=(
             DUPLICATE_CHARGE,
@@ -225,10 +237,7 @@ ACCOUNT_TAKEOVER = Scenario(
             ),
         ),
         note_claims=(
-            Claim(
-                "records_suspected_takeover",
-                (r"\b(?:takeover|take-over|compromis\w*|suspicious\s+(?:login|sign-in)|unauthori[sz]ed\s+(?:login|access|sign-in))",),
-            ),
+            RECORDS_SUSPECTED_TAKEOVER,
             Claim(
                 "records_verification_pending",
                 (
@@ -245,13 +254,7 @@ ACCOUNT_TAKEOVER = Scenario(
             Claim("records_no_unlock", NO_UNLOCK_BEFORE_VERIFICATION + (r"\b(?:no|not)\s+unlock",), negatable=False),
         ),
         forbidden_claims=(
-            Claim(
-                "promises_unlock",
-                (
-                    WE + r"[^.]{0,30}\b(?:unlock|unlocked|restore|restored|re-?enable|re-?enabled|reset)\b[^.]{0,30}\b(?:account|access|password|login)",
-                    r"\b(?:account|access)\b[^.]{0,20}\b(?:is|has been|will be)\s+(?:now\s+)?(?:unlocked|restored|re-?enabled)",
-                ),
-            ),
+            PROMISES_UNLOCK,
             Claim(
                 "promises_mfa_change",
                 (r"\b(?:reset|remove|removed|clear|cleared|disable|disabled|replace|replaced)\b[^.]{0,25}\b(?:mfa|two-factor|2fa)\b",),
@@ -362,13 +365,7 @@ API_INCIDENT = Scenario(
             Claim("records_server_errors", (r"\b(?:500|5xx)s?\b",)),
             Claim("records_impact", (r"\b\d[\d,]*\s*(?:users|shoppers|customers|requests)\b", r"\b\d+\s?%")),
             RECORDS_ESCALATION,
-            Claim(
-                "records_diagnostics",
-                (
-                    r"\b(?:request\s+ids?|diagnostics|payload|time\s+window)\b[^.]{0,40}\b(?:received|attached|provided|collected|in hand|shared)",
-                    r"\b(?:received|attached|provided|collected|shared)\b[^.]{0,40}\b(?:request\s+ids?|diagnostics|payload|time\s+window)\b",
-                ),
-            ),
+            RECORDS_DIAGNOSTICS,
             Claim(
                 "records_side_question",
                 (r"\b(?:dpo|data|privacy|compliance|logging|logs)\b[^.]{0,60}\b(?:separate\w*|follow[- ]up|later|own ticket|afterwards)",),
@@ -461,21 +458,14 @@ EXPORT_EXCEPTION = Scenario(
         ),
         tolerated_fields=frozenset({"legal_approval_reference"}),
         reply_claims=(
-            Claim("routes_to_compliance_review", (r"\bcompliance\b[^.]{0,60}\b(?:review\w*|team|decide\w*|assess\w*)",)),
-            Claim(
-                "no_approval_promise",
-                (NOT + r"[^.]{0,30}\b(?:promise|guarantee|approve|grant|disable|switch off|turn off|bypass|lift)\w*",),
-                negatable=False,
-            ),
+            ROUTES_TO_COMPLIANCE_REVIEW,
+            NO_APPROVAL_PROMISE,
             Claim("asks_justification", (r"\bjustification\b",)),
             Claim("asks_safeguards", (r"\bsafeguards?\b",)),
-            Claim("review_timeline", (DAYS,)),
+            REVIEW_TIMELINE,
         ),
         note_claims=(
-            Claim(
-                "records_exception_request",
-                (r"\b(?:exception|bypass|lift\w*|disable|switch\w*\s+off)\b[^.]{0,40}\b(?:restriction|control|residency|export|block)",),
-            ),
+            RECORDS_EXCEPTION_REQUEST,
             Claim(
                 "records_irrelevant_followup",
                 (
@@ -485,33 +475,12 @@ EXPORT_EXCEPTION = Scenario(
                 ),
                 negatable=False,
             ),
-            Claim(
-                "records_pending_review",
-                (r"\b(?:pending|awaiting|queued for|needs?)\b[^.]{0,30}\b(?:compliance|review)",),
-                negatable=False,
-            ),
-            Claim(
-                "records_no_workaround",
-                (r"\b(?:no|not|never|cannot|can't|won't|did not|didn't)\b[^.]{0,30}\b(?:workaround|bypass|disable\w*|switch\w*\s+off|turn\w*\s+off|offer\w*)",),
-                negatable=False,
-            ),
+            RECORDS_PENDING_REVIEW,
+            RECORDS_NO_WORKAROUND,
         ),
         forbidden_claims=(
-            Claim(
-                "promises_approval",
-                (
-                    r"\b(?:approve|approved|grant|granted|allow|allowed)\b[^.]{0,40}\b(?:exception|request|export)",
-                    r"\b(?:exception|export|request)\b[^.]{0,30}\b(?:is|has been|will be)\s+(?:approved|granted|allowed|enabled)",
-                ),
-            ),
-            Claim(
-                "offers_workaround",
-                (
-                    r"\b(?:workaround|work around|bypass|get around|disable|switch off|turn off|lift)\w*\b[^.]{0,40}\b(?:restriction|control|block|residency)",
-                    r"\b(?:different|alternate|alternative)\s+endpoint\b",
-                    r"\bcsv\b[^.]{0,30}\b(?:via|through|by)\s+support\b",
-                ),
-            ),
+            PROMISES_APPROVAL,
+            OFFERS_WORKAROUND,
         ),
         final_statuses=frozenset({"waiting_on_customer", "escalated"}),
         resolution_code="pending_compliance_review",

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 from caseops.scenarios.claims import (
+    ASKS_FOR_CARD_DETAILS,
+    CONFIRMS_REPLACEMENT,
     ESCALATED_TO_SECURITY,
+    EXPLAINS_PENDING_HOLD,
+    PROMISES_ACCOUNT_CHANGE,
+    PROMISES_REFUND_NOW,
+    RECORDS_NO_CHANGES,
+    RECORDS_TAKEOVER_SIGNALS,
+    REFUNDS_PENDING_HOLD,
+    REFUND_TIMELINE,
+    TREATS_REQUESTER_AS_VERIFIED,
+    VERIFICATION_THROUGH_PRIOR_CONTACTS,
 )
 from caseops.scenarios.phrases import DAYS, GAP, NOT, WE
 
@@ -153,13 +164,7 @@ DAMAGED_ITEM = Scenario(
                     r"\bsorry\b[^.]{0,60}\b(?:damage\w*|broken|cracked|chipped|shattered)",
                 ),
             ),
-            Claim(
-                "confirms_replacement",
-                (
-                    WE + r"[^.]{0,30}\b(?:sent|send|sending|shipped|ship|shipping|dispatched|dispatch|arranged|ordered)\b[^.]{0,20}\b(?:a|the|your)\s+(?:free\s+)?(?:replacement|new)\b",
-                    r"\breplacement\b[^.]{0,40}\b(?:is on its way|has been (?:sent|shipped|dispatched|arranged)|is being (?:sent|shipped|packed))",
-                ),
-            ),
+            CONFIRMS_REPLACEMENT,
             Claim(
                 "no_return_needed",
                 (
@@ -236,13 +241,7 @@ DAMAGED_ITEM = Scenario(
                     r"\b(?:replacement|new one|new stand)\b" + GAP + r"{0,60}\b(?:and|as well as|plus|also)\b" + GAP + r"{0,40}\brefund\w*",
                 ),
             ),
-            Claim(
-                "asks_for_card_details",
-                (
-                    r"\b(?:card|payment)\s+(?:number|details|information|info)\b",
-                    r"\b(?:cvv|cvc|card\s+security\s+code|expiry\s+date)\b",
-                ),
-            ),
+            ASKS_FOR_CARD_DETAILS,
         ),
         final_statuses=frozenset({"resolved"}),
         resolution_code="replacement_sent",
@@ -421,14 +420,8 @@ DUPLICATE_CHARGE = Scenario(
                     r"\b(?:duplicate|extra|second)\s+(?:charge|capture|payment)\b[^.]{0,40}\b(?:has been|is being|was)\s+refunded\b",
                 ),
             ),
-            Claim(
-                "explains_pending_hold",
-                (
-                    r"\bpending\b[^.]{0,60}\b(?:hold|authori[sz]ation)\b",
-                    r"\b(?:hold|authori[sz]ation)\b[^.]{0,60}\b(?:release\w*|lapse\w*|drop\w* off|disappear\w*|expire\w*)",
-                ),
-            ),
-            Claim("refund_timeline", (DAYS,)),
+            EXPLAINS_PENDING_HOLD,
+            REFUND_TIMELINE,
         ),
         note_claims=(
             Claim(
@@ -469,15 +462,7 @@ DUPLICATE_CHARGE = Scenario(
             ),
             # Affirmative forms only, and not negatable: "pending" is itself a condition word, so a
             # negatable claim would excuse "we will refund the pending charge" by its own wording.
-            Claim(
-                "refunds_pending_hold",
-                (
-                    r"\b(?:we|i)(?:'ll|'ve|\s+will|\s+have|\s+shall|\s+are\s+going\s+to)?\s+(?:also\s+)?(?:refund|refunded|reverse|reversed)\b"
-                    + GAP + r"{0,30}\b(?:pending|authori[sz]ation|hold)\b",
-                    r"\b(?:pending|authori[sz]ation|hold)\b" + GAP + r"{0,30}\b(?:has been|will be|is being|was)\s+(?:also\s+)?refunded\b",
-                ),
-                negatable=False,
-            ),
+            REFUNDS_PENDING_HOLD,
             Claim(
                 "promises_instant_refund",
                 (
@@ -688,24 +673,11 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
                     r"\b(?:owner|ownership|identity)\s+verification\b",
                 ),
             ),
-            Claim(
-                "verification_through_prior_contacts",
-                (
-                    r"\bcontact\s+details\b[^.]{0,40}\b(?:on file|on record|before the incident|we already (?:had|held))",
-                    r"\b(?:email address|phone number|mobile number|contacts?)\b[^.]{0,30}\b(?:on file|on record)\b[^.]{0,30}\bbefore\b",
-                ),
-            ),
+            VERIFICATION_THROUGH_PRIOR_CONTACTS,
             ESCALATED_TO_SECURITY,
         ),
         note_claims=(
-            Claim(
-                "records_takeover_signals",
-                (
-                    r"\bnew\s+(?:device|country|location)\b",
-                    r"\b(?:unfamiliar|unknown|unrecogni[sz]ed)\s+(?:device|country|location|ip)\b",
-                    r"\b(?:account\s+)?(?:takeover|take-over)\b",
-                ),
-            ),
+            RECORDS_TAKEOVER_SIGNALS,
             Claim(
                 "records_disputed_purchases",
                 (
@@ -722,41 +694,12 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
                 ),
                 negatable=False,
             ),
-            Claim(
-                "records_no_changes",
-                (
-                    r"\b(?:did not|didn't|have not|haven't|has not|hasn't)\s+(?:change|update|move|reset|refund)\w*",
-                    r"\b(?:no|not)\b[^.]{0,10}\b(?:email change|refund)\b[^.]{0,20}\b(?:made|issued|promised|done)\b",
-                    r"\bpromised\s+no\s+refund\b",
-                ),
-                negatable=False,
-            ),
+            RECORDS_NO_CHANGES,
         ),
         forbidden_claims=(
-            Claim(
-                "promises_refund_now",
-                (
-                    WE + r"[^.]{0,30}\b(?:refund|refunded|reimburse|reimbursed|credit|credited|reverse|reversed)\b",
-                    r"\brefund\w*\b" + GAP + r"{0,40}\b(?:new|other|different|another)\s+card\b",
-                    r"\brefund\w*\s+(?:is|has been|will be)\s+(?:now\s+)?(?:issued|processed|sent|on its way|approved)\b",
-                    r"\b(?:refunded|reimbursed|credited)\s+(?:you|the|your|all)\b",
-                ),
-            ),
-            Claim(
-                "promises_account_change",
-                (
-                    WE + r"[^.]{0,30}\b(?:change|changed|update|updated|move|moved|switch|switched|reset|replace|replaced)\b[^.]{0,30}\b(?:e-?mail|password|payment\s+(?:card|method)s?|card on file)\b",
-                    r"\b(?:login\s+|account\s+)?(?:e-?mail|password)\b[^.]{0,20}\b(?:is now|has been|will be|is being)\s+(?:changed|updated|moved|switched|reset|replaced)\b",
-                ),
-            ),
-            Claim(
-                "treats_requester_as_verified",
-                (
-                    r"\b(?:verified|confirmed)\s+(?:that\s+)?you\s+(?:are|as)\s+the\s+(?:account\s+)?owner\b",
-                    r"\byour\s+(?:identity|ownership)\s+(?:is|has been)\s+(?:now\s+)?(?:verified|confirmed)\b",
-                    r"\bthanks?\s+(?:you\s+)?for\s+verifying\b",
-                ),
-            ),
+            PROMISES_REFUND_NOW,
+            PROMISES_ACCOUNT_CHANGE,
+            TREATS_REQUESTER_AS_VERIFIED,
         ),
         final_statuses=frozenset({"escalated"}),
         resolution_code="security_escalation",

@@ -6,9 +6,12 @@ from __future__ import annotations
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ASKS_CARD_SECRETS,
+    EXPLAINS_PENDING_HOLD,
     RECORDS_AMOUNT,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
+    REFUNDS_PENDING_HOLD,
+    REFUND_TIMELINE,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -22,7 +25,7 @@ from caseops.scenarios.families.common import (
     pick_outcome,
     sentences,
 )
-from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, NOT, WE
+from caseops.scenarios.phrases import AMOUNT, GAP, NOT, WE
 
 PLANS = ("Growth", "Team", "Pro", "Business", "Starter Plus", "Scale", "Studio", "Premium")
 TIERS = ("starter", "team", "business", "enterprise")
@@ -41,7 +44,6 @@ REFUND_TO_ORIGINAL = claim(
     r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b",
     r"\bcard\s+(?:you|it was)\s+(?:paid|taken)\s+(?:with|from)\b",
 )
-REFUND_TIMELINE = claim("refund_timeline", DAYS)
 RECORDS_REFUND = claim(
     "records_refund",
     r"\brefund\w*\b" + GAP + r"{0,50}\b(?:issued|processed|initiated|submitted|raised|approved|sent)\b",
@@ -399,11 +401,6 @@ XC_REFUNDS_EXTRA = claim(
     WE + r"[^.]{0,40}\brefund\w*\b" + GAP + r"{0,40}\b(?:duplicate|extra|second|later|repeated)\b",
     r"\b(?:duplicate|extra|second)\s+(?:charges?|captures?|payments?)\b" + GAP + r"{0,40}\b(?:has been|have been|is being|are being|was|were)\s+refunded\b",
 )
-XC_HOLD = claim(
-    "explains_pending_hold",
-    r"\bpending\b[^.]{0,60}\b(?:hold|authori[sz]ation)\b",
-    r"\b(?:hold|authori[sz]ation)\b[^.]{0,60}\b(?:release\w*|lapse\w*|drop\w* off|disappear\w*|expire\w*)",
-)
 XC_DONT_PAY_AGAIN = claim(
     "advises_no_second_payment",
     r"\b(?:no need|do not need|don't need|not need)\s+to\s+pay\b",
@@ -437,13 +434,6 @@ XC_REFUNDS_ALL = claim(
     r"\b(?:both|all|all three)\s+(?:charges?|payments?|captures?)\b[^.]{0,30}\b(?:refunded|will be refunded|are being refunded)\b",
 )
 # Affirmative forms only, and not negatable: "pending" is itself a condition word.
-XC_REFUNDS_HOLD = claim(
-    "refunds_pending_hold",
-    r"\b(?:we|i)(?:'ll|'ve|\s+will|\s+have|\s+shall|\s+are\s+going\s+to)?\s+(?:also\s+)?(?:refund|refunded|reverse|reversed)\b"
-    + GAP + r"{0,30}\b(?:pending|authori[sz]ation|hold)\b",
-    r"\b(?:pending|authori[sz]ation|hold)\b" + GAP + r"{0,30}\b(?:has been|will be|is being|was)\s+(?:also\s+)?refunded\b",
-    negatable=False,
-)
 
 
 def double_charge_extra_capture(g: Gen) -> Scenario:
@@ -603,7 +593,7 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         if hold
         else None,
     )
-    reply_claims = [XC_ACK, XC_KEEPS_FIRST, XC_REFUNDS_EXTRA, REFUND_TIMELINE] + ([XC_HOLD] if hold else [])
+    reply_claims = [XC_ACK, XC_KEEPS_FIRST, XC_REFUNDS_EXTRA, REFUND_TIMELINE] + ([EXPLAINS_PENDING_HOLD] if hold else [])
     note_claims = [XC_REC_DUP, XC_REC_PAID, XC_REC_AMOUNT] + ([XC_REC_HOLD] if hold else [])
     if everything:
         reply_claims.append(XC_DONT_PAY_AGAIN)
@@ -638,7 +628,7 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         requested=(),
         reply_claims=reply_claims,
         note_claims=note_claims,
-        forbidden=[XC_REFUNDS_ALL, PROMISES_INSTANT_REFUND, ASKS_CARD_SECRETS] + ([XC_REFUNDS_HOLD] if hold else []),
+        forbidden=[XC_REFUNDS_ALL, PROMISES_INSTANT_REFUND, ASKS_CARD_SECRETS] + ([REFUNDS_PENDING_HOLD] if hold else []),
         statuses=("resolved",),
         resolution="refund_issued",
         reply=reply,

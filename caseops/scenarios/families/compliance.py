@@ -4,7 +4,19 @@ personal data."""
 from __future__ import annotations
 
 from caseops.scenario import PolicySnippet, Scenario
-from caseops.scenarios.claims import RECORDS_IRRELEVANT_FOLLOWUP, RECORDS_PARTIAL_FOLLOWUP, claim
+from caseops.scenarios.claims import (
+    NO_APPROVAL_PROMISE,
+    OFFERS_WORKAROUND,
+    PROMISES_APPROVAL,
+    RECORDS_EXCEPTION_REQUEST,
+    RECORDS_IRRELEVANT_FOLLOWUP,
+    RECORDS_NO_WORKAROUND,
+    RECORDS_PARTIAL_FOLLOWUP,
+    RECORDS_PENDING_REVIEW,
+    REVIEW_TIMELINE,
+    ROUTES_TO_COMPLIANCE_REVIEW,
+    claim,
+)
 from caseops.scenarios.families.common import (
     GENERAL_LIBRARY,
     Gen,
@@ -20,13 +32,6 @@ from caseops.scenarios.phrases import DAYS, NOT
 # export_exception
 # =================================================================================================
 
-EX_ROUTES = claim("routes_to_compliance_review", r"\bcompliance\b[^.]{0,60}\b(?:review\w*|team|decide\w*|assess\w*)")
-EX_NO_PROMISE = claim(
-    "no_approval_promise",
-    NOT + r"[^.]{0,30}\b(?:promise|guarantee|approve|grant|disable|switch off|turn off|bypass|lift)\w*",
-    negatable=False,
-)
-EX_TIMELINE = claim("review_timeline", DAYS)
 EX_ASKS = claim(
     "asks_missing_items",
     r"\b(?:send|need|provide|share)\w*\b[^.]{0,60}\b(?:justification|classification|recipient|duration|safeguards)\b",
@@ -36,35 +41,10 @@ EX_REVIEW_STARTS = claim(
     r"\breview\b[^.]{0,40}\b(?:starts|has started|begins|is under way|can start|can begin)\b",
     r"\b(?:everything|all (?:the )?items)\b[^.]{0,40}\b(?:in|received|complete)\b",
 )
-EX_REC_REQUEST = claim(
-    "records_exception_request",
-    r"\b(?:exception|bypass|lift\w*|disable|switch\w*\s+off)\b[^.]{0,40}\b(?:restriction|control|residency|export|block)",
-)
-EX_REC_PENDING = claim(
-    "records_pending_review",
-    r"\b(?:pending|awaiting|queued for|needs?)\b[^.]{0,30}\b(?:compliance|review)",
-    negatable=False,
-)
-EX_REC_NO_WORKAROUND = claim(
-    "records_no_workaround",
-    r"\b(?:no|not|never|cannot|can't|won't|did not|didn't)\b[^.]{0,30}\b(?:workaround|bypass|disable\w*|switch\w*\s+off|turn\w*\s+off|offer\w*)",
-    negatable=False,
-)
 EX_REC_RECEIVED = claim(
     "records_items_received",
     r"\b(?:all|every|five|four|three)\b[^.]{0,20}\b(?:items|documents|details)\b[^.]{0,30}\b(?:received|in|provided)\b",
     r"\b(?:received|provided|sent)\b[^.]{0,40}\b(?:justification|classification|safeguards)\b",
-)
-EX_PROMISES_APPROVAL = claim(
-    "promises_approval",
-    r"\b(?:approve|approved|grant|granted|allow|allowed)\b[^.]{0,40}\b(?:exception|request|export)",
-    r"\b(?:exception|export|request)\b[^.]{0,30}\b(?:is|has been|will be)\s+(?:approved|granted|allowed|enabled)",
-)
-EX_OFFERS_WORKAROUND = claim(
-    "offers_workaround",
-    r"\b(?:workaround|work around|bypass|get around|disable|switch off|turn off|lift)\w*\b[^.]{0,40}\b(?:restriction|control|block|residency)",
-    r"\b(?:different|alternate|alternative)\s+endpoint\b",
-    r"\bcsv\b[^.]{0,30}\b(?:via|through|by)\s+support\b",
 )
 DATASETS = (
     "clinical trial data",
@@ -184,7 +164,7 @@ def export_exception(g: Gen) -> Scenario:
             g.t(("A review takes {review_days} business days.", "Expect a decision within {review_days} business days.")),
         )
         gap = g.t("The customer provided {got}, so all items are received.", got=labels(provided))
-        reply_claims = [EX_ROUTES, EX_NO_PROMISE, EX_TIMELINE, EX_REVIEW_STARTS]
+        reply_claims = [ROUTES_TO_COMPLIANCE_REVIEW, NO_APPROVAL_PROMISE, REVIEW_TIMELINE, EX_REVIEW_STARTS]
         gap_claim = EX_REC_RECEIVED
         statuses = ("escalated",)
     else:
@@ -201,7 +181,7 @@ def export_exception(g: Gen) -> Scenario:
             if outcome == "partial"
             else g.t("Their follow-up was not what we asked for, just {got}.", got=got)
         )
-        reply_claims = [EX_ROUTES, EX_NO_PROMISE, EX_ASKS, EX_TIMELINE]
+        reply_claims = [ROUTES_TO_COMPLIANCE_REVIEW, NO_APPROVAL_PROMISE, EX_ASKS, REVIEW_TIMELINE]
         gap_claim = RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP
         statuses = ("waiting_on_customer",)
     note = sentences(
@@ -237,8 +217,8 @@ def export_exception(g: Gen) -> Scenario:
         issue_type="regulated_exception",
         requested=needed,
         reply_claims=reply_claims,
-        note_claims=[EX_REC_REQUEST, gap_claim, EX_REC_PENDING, EX_REC_NO_WORKAROUND],
-        forbidden=[EX_PROMISES_APPROVAL, EX_OFFERS_WORKAROUND],
+        note_claims=[RECORDS_EXCEPTION_REQUEST, gap_claim, RECORDS_PENDING_REVIEW, RECORDS_NO_WORKAROUND],
+        forbidden=[PROMISES_APPROVAL, OFFERS_WORKAROUND],
         statuses=statuses,
         resolution="pending_compliance_review",
         reply=reply,

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
-from caseops.scenarios.claims import RECORDS_IRRELEVANT_FOLLOWUP, claim
+from caseops.scenarios.claims import (
+    ASKS_FOR_CARD_DETAILS,
+    CONFIRMS_REPLACEMENT,
+    RECORDS_IRRELEVANT_FOLLOWUP,
+    claim,
+)
 from caseops.scenarios.families.common import (
     GENERAL_LIBRARY,
     Gen,
@@ -22,11 +27,6 @@ DD_ACK = claim(
     r"\barrived\b[^.]{0,40}\b" + DAMAGE,
     r"\b" + DAMAGE + r"\b[^.]{0,25}\b(?:on arrival|in transit|in delivery|when it arrived)",
     r"\bsorry\b[^.]{0,60}\b(?:damage\w*|" + DAMAGE[3:],
-)
-DD_REPLACEMENT = claim(
-    "confirms_replacement",
-    WE + r"[^.]{0,30}\b(?:sent|send|sending|shipped|ship|shipping|dispatched|dispatch|arranged|ordered)\b[^.]{0,20}\b(?:a|the|your)\s+(?:free\s+)?(?:replacement|new)\b",
-    r"\breplacement\b[^.]{0,40}\b(?:is on its way|has been (?:sent|shipped|dispatched|arranged)|is being (?:sent|shipped|packed))",
 )
 DD_REFUND = claim(
     "confirms_refund",
@@ -119,11 +119,6 @@ DD_PROMISES_NOW = claim(
     "promises_remedy_before_photos",
     WE + r"[^.]{0,30}\b(?:sent|shipped|dispatched|issued|refunded|arranged)\b[^.]{0,30}\b(?:replacement|refund|new)\b",
     r"\b(?:replacement|refund)\b[^.]{0,30}\b(?:has been|is on its way|is being)\b",
-)
-DD_CARD = claim(
-    "asks_for_card_details",
-    r"\b(?:card|payment)\s+(?:number|details|information|info)\b",
-    r"\b(?:cvv|cvc|card\s+security\s+code|expiry\s+date)\b",
 )
 ITEMS = (
     # item, part, damage, hazard
@@ -267,7 +262,7 @@ def damaged_delivery(g: Gen) -> Scenario:
             "wiring. It is not a billing matter, and no payment details are needed from the customer.",
         ),
     )
-    forbidden = [DD_DOUBLE, DD_CARD]
+    forbidden = [DD_DOUBLE, ASKS_FOR_CARD_DETAILS]
     if decided:
         remedy = (
             g.t(
@@ -323,7 +318,7 @@ def damaged_delivery(g: Gen) -> Scenario:
             else g.t("The item is priced above the {threshold} threshold, so we emailed a prepaid return label."),
             g.t("We shipped a free replacement under the damaged goods policy.") if replacement else g.t("We issued a refund of {price} for the item only."),
         )
-        reply_claims = [DD_ACK] + ([DD_REPLACEMENT, DD_FREE] if replacement else [DD_REFUND, DD_ORIGINAL]) + [DD_TIMELINE]
+        reply_claims = [DD_ACK] + ([CONFIRMS_REPLACEMENT, DD_FREE] if replacement else [DD_REFUND, DD_ORIGINAL]) + [DD_TIMELINE]
         reply_claims.append(DD_NO_RETURN if under else DD_LABEL)
         note_claims = [DD_REC_CONFIRMED, DD_REC_PRICE, DD_REC_RETURN, DD_REC_REMEDY]
         forbidden += [DD_DEMANDS_RETURN] if under else [DD_CUSTOMER_PAYS]

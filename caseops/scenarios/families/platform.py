@@ -11,9 +11,11 @@ from caseops.scenarios.claims import (
     KEEPS_CASE_OPEN,
     PROMISES_FIX_TIME,
     PROMISES_UPDATES,
+    RECORDS_DIAGNOSTICS,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
+    RECORDS_RELEASE,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -55,11 +57,6 @@ AI_REC_IMPACT = claim(
     "records_impact",
     r"\b\d[\d,]*\s*(?:end\s+)?(?:users|shoppers|customers|requests|merchants)\b",
     r"\b\d+\s?%",
-)
-AI_REC_DIAG = claim(
-    "records_diagnostics",
-    r"\b(?:request\s+ids?|diagnostics|payload|time\s+window)\b[^.]{0,40}\b(?:received|attached|provided|collected|in hand|shared)",
-    r"\b(?:received|attached|provided|collected|shared)\b[^.]{0,40}\b(?:request\s+ids?|diagnostics|payload|time\s+window)\b",
 )
 AI_REC_SIDE = claim(
     "records_side_question",
@@ -263,7 +260,7 @@ def api_incident_with_distractor(g: Gen) -> Scenario:
     reply_claims = [AI_ACK, ESCALATED_TO_ENGINEERING, PROMISES_UPDATES, KEEPS_CASE_OPEN]
     note_claims = [AI_REC_ERRORS, AI_REC_IMPACT, RECORDS_ESCALATION]
     if outcome == "complete":
-        note_claims.append(AI_REC_DIAG)
+        note_claims.append(RECORDS_DIAGNOSTICS)
     else:
         reply_claims.append(AI_ASKS)
         note_claims.append(RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP)
@@ -325,7 +322,6 @@ WH_ASKS = claim(
     r"\b(?:need|needs|send|share|provide|copy)\w*\b[^.]{0,60}\b(?:delivery ids|endpoint url|time window)\b",
 )
 WH_REC_500 = claim("records_dispatcher_500s", r"\b(?:5\d\d|5xx)s?\b")
-WH_REC_RELEASE = claim("records_release", r"\b(?:release|rollout|deploy\w*)\b")
 WH_REC_DETAILS = claim(
     "records_details_received",
     r"\b(?:delivery\s+ids|endpoint|time\s+window)\b[^.]{0,60}\b(?:received|attached|provided|collected|in hand|shared)",
@@ -488,7 +484,7 @@ def webhook_500s_after_rollout(g: Gen) -> Scenario:
         gap,
     )
     reply_claims = [WH_ACK, ESCALATED_TO_ENGINEERING, WH_RETRIED]
-    note_claims = [WH_REC_500, WH_REC_RELEASE, RECORDS_ESCALATION]
+    note_claims = [WH_REC_500, RECORDS_RELEASE, RECORDS_ESCALATION]
     if outcome == "complete":
         note_claims.append(WH_REC_DETAILS)
     else:

@@ -6,10 +6,20 @@ from __future__ import annotations
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ESCALATED_TO_SECURITY,
+    PROMISES_ACCOUNT_CHANGE,
+    PROMISES_REFUND_NOW,
+    PROMISES_UNLOCK,
+    RECORDS_CREDENTIAL_PHISH,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
+    RECORDS_NO_CHANGES,
     RECORDS_PARTIAL_FOLLOWUP,
+    RECORDS_SUSPECTED_TAKEOVER,
+    RECORDS_TAKEOVER_SIGNALS,
+    SAYS_HARMLESS,
     SESSIONS_ENDED,
+    TREATS_REQUESTER_AS_VERIFIED,
+    VERIFICATION_THROUGH_PRIOR_CONTACTS,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -24,7 +34,7 @@ from caseops.scenarios.families.common import (
     pick_outcome,
     sentences,
 )
-from caseops.scenarios.phrases import GAP, MFA, NOT, WE
+from caseops.scenarios.phrases import MFA, NOT, WE
 
 # =================================================================================================
 # account_takeover_partial_verification
@@ -61,10 +71,6 @@ AT_UNDER_REVIEW = claim(
     r"\b(?:trust and safety|security)\s+(?:team|on-?call)\b[^.]{0,60}\b(?:review\w*|check\w*|complet\w*|verif\w*)",
     r"\bescalat\w*[^.]{0,60}\b(?:trust and safety|security)\b",
 )
-AT_REC_TAKEOVER = claim(
-    "records_suspected_takeover",
-    r"\b(?:takeover|take-over|compromis\w*|suspicious\s+(?:login|sign-in)|unauthori[sz]ed\s+(?:login|access|sign-in))",
-)
 AT_REC_PENDING = claim(
     "records_verification_pending",
     r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
@@ -76,11 +82,6 @@ AT_REC_RECEIVED = claim(
     "records_items_received",
     r"\b(?:sent|provided|received|submitted|gave)\b[^.]{0,60}\b(?:id check|account email|confirmation|verification items)\b",
     r"\b(?:all|every)\s+(?:three\s+|two\s+)?(?:verification\s+)?items\b[^.]{0,30}\b(?:in|received)\b",
-)
-AT_PROMISES_UNLOCK = claim(
-    "promises_unlock",
-    WE + r"[^.]{0,30}\b(?:unlock|unlocked|restore|restored|re-?enable|re-?enabled|reset)\b[^.]{0,30}\b(?:account|access|password|login)",
-    r"\b(?:account|access)\b[^.]{0,20}\b(?:is|has been|will be)\s+(?:now\s+)?(?:unlocked|restored|re-?enabled)",
 )
 AT_PROMISES_MFA = claim(
     "promises_mfa_change",
@@ -220,7 +221,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
             ),
         )
         reply_claims = [AT_REQUIRES, AT_NO_UNLOCK, AT_PROTECTED, AT_UNDER_REVIEW]
-        note_claims = [AT_REC_TAKEOVER, AT_REC_RECEIVED, AT_REC_PENDING, AT_REC_NO_UNLOCK]
+        note_claims = [RECORDS_SUSPECTED_TAKEOVER, AT_REC_RECEIVED, AT_REC_PENDING, AT_REC_NO_UNLOCK]
         statuses = ("escalated",)
     else:
         got = labels(follow.fields_provided)
@@ -252,7 +253,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
         )
         reply_claims = [AT_REQUIRES, AT_NO_UNLOCK, AT_ASKS, AT_PROTECTED]
         note_claims = [
-            AT_REC_TAKEOVER,
+            RECORDS_SUSPECTED_TAKEOVER,
             AT_REC_PENDING,
             RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP,
             AT_REC_NO_UNLOCK,
@@ -289,7 +290,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
         requested=needed,
         reply_claims=reply_claims,
         note_claims=note_claims,
-        forbidden=[AT_PROMISES_UNLOCK, AT_PROMISES_MFA],
+        forbidden=[PROMISES_UNLOCK, AT_PROMISES_MFA],
         statuses=statuses,
         resolution="pending_identity_verification",
         reply=reply,
@@ -323,17 +324,6 @@ TF_REQUIRES = claim(
     r"\bverif\w*\b[^.]{0,40}\b(?:owner|ownership|identity)\b",
     r"\b(?:owner|ownership|identity)\s+verification\b",
 )
-TF_PRIOR_CONTACTS = claim(
-    "verification_through_prior_contacts",
-    r"\bcontact\s+details\b[^.]{0,40}\b(?:on file|on record|before the incident|we already (?:had|held))",
-    r"\b(?:email address|phone number|mobile number|contacts?)\b[^.]{0,30}\b(?:on file|on record)\b[^.]{0,30}\bbefore\b",
-)
-TF_REC_SIGNALS = claim(
-    "records_takeover_signals",
-    r"\bnew\s+(?:device|country|location)\b",
-    r"\b(?:unfamiliar|unknown|unrecogni[sz]ed)\s+(?:device|country|location|ip)\b",
-    r"\b(?:account\s+)?(?:takeover|take-over)\b",
-)
 TF_REC_PURCHASES = claim(
     "records_disputed_purchases",
     r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:gift\s+cards?|vouchers?|credit\s+transfers?|purchases)\b",
@@ -344,32 +334,6 @@ TF_REC_PENDING = claim(
     r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
     r"\b(?:pending|awaiting|outstanding)\b[^.]{0,30}\bverif",
     negatable=False,
-)
-TF_REC_NO_CHANGES = claim(
-    "records_no_changes",
-    r"\b(?:did not|didn't|have not|haven't|has not|hasn't)\s+(?:change|update|move|reset|refund)\w*",
-    r"\b(?:no|not)\b[^.]{0,10}\b(?:email change|refund)\b[^.]{0,20}\b(?:made|issued|promised|done)\b",
-    r"\bpromised\s+no\s+refund\b",
-    negatable=False,
-)
-TF_PROMISES_REFUND = claim(
-    "promises_refund_now",
-    WE + r"[^.]{0,30}\b(?:refund|refunded|reimburse|reimbursed|credit|credited|reverse|reversed)\b",
-    r"\brefund\w*\b" + GAP + r"{0,40}\b(?:new|other|different|another)\s+card\b",
-    r"\brefund\w*\s+(?:is|has been|will be)\s+(?:now\s+)?(?:issued|processed|sent|on its way|approved)\b",
-    r"\b(?:refunded|reimbursed|credited)\s+(?:you|the|your|all)\b",
-)
-TF_PROMISES_CHANGE = claim(
-    "promises_account_change",
-    WE + r"[^.]{0,30}\b(?:change|changed|update|updated|move|moved|switch|switched|reset|replace|replaced)\b[^.]{0,30}"
-    r"\b(?:e-?mail|password|payment\s+(?:card|method)s?|card on file)\b",
-    r"\b(?:login\s+|account\s+)?(?:e-?mail|password)\b[^.]{0,20}\b(?:is now|has been|will be|is being)\s+(?:changed|updated|moved|switched|reset|replaced)\b",
-)
-TF_TREATS_VERIFIED = claim(
-    "treats_requester_as_verified",
-    r"\b(?:verified|confirmed)\s+(?:that\s+)?you\s+(?:are|as)\s+the\s+(?:account\s+)?owner\b",
-    r"\byour\s+(?:identity|ownership)\s+(?:is|has been)\s+(?:now\s+)?(?:verified|confirmed)\b",
-    r"\bthanks?\s+(?:you\s+)?for\s+verifying\b",
 )
 PURCHASES = (
     ("digital gift cards", "gift card"),
@@ -593,9 +557,9 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         queue="trust_and_safety",
         issue_type="account_compromise",
         requested=needed,
-        reply_claims=[TF_PROTECTED, TF_NO_CHANGES, TF_REQUIRES, TF_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
-        note_claims=[TF_REC_SIGNALS, TF_REC_PURCHASES, TF_REC_PENDING, TF_REC_NO_CHANGES],
-        forbidden=[TF_PROMISES_REFUND, TF_PROMISES_CHANGE, TF_TREATS_VERIFIED],
+        reply_claims=[TF_PROTECTED, TF_NO_CHANGES, TF_REQUIRES, VERIFICATION_THROUGH_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
+        note_claims=[RECORDS_TAKEOVER_SIGNALS, TF_REC_PURCHASES, TF_REC_PENDING, RECORDS_NO_CHANGES],
+        forbidden=[PROMISES_REFUND_NOW, PROMISES_ACCOUNT_CHANGE, TREATS_REQUESTER_AS_VERIFIED],
         statuses=("escalated",),
         resolution="security_escalation",
         reply=reply,
@@ -642,24 +606,12 @@ PH_ASKS_LOCATIONS = claim(
     "asks_signin_locations",
     r"\b(?:need|send|share|provide|check)\w*\b[^.]{0,50}\b(?:sign-in|login)\s+(?:locations|history)\b",
 )
-PH_REC_PHISH = claim(
-    "records_credential_phish",
-    r"\bphish\w*",
-    r"\b(?:typed|entered)\b[^.]{0,30}\b(?:password|credentials)\b",
-)
 PH_REC_FOREIGN = claim(
     "records_signin_finding",
     FOREIGN,
     r"\b(?:unknown|foreign|suspicious)\s+(?:sign-in|login)\b",
     r"\bno\s+(?:unknown|foreign|unfamiliar)\s+(?:sign-in|login)s?\b",
     negatable=False,
-)
-PH_SAYS_HARMLESS = claim(
-    "says_harmless",
-    r"\bharmless\b",
-    r"\bnothing\s+to\s+worry\s+about\b",
-    r"\bsafe\s+to\s+ignore\b",
-    r"\b(?:account|click|link)\b[^.]{0,20}\b(?:is|was|remains)\s+(?:safe|secure|fine)\b",
 )
 PH_ASKS_PASSWORD = claim(
     "asks_for_typed_password",
@@ -852,12 +804,12 @@ def phishing_click(g: Gen) -> Scenario:
             )
         ),
     )
-    note_claims = [PH_REC_PHISH, RECORDS_ESCALATION, SESSIONS_ENDED]
+    note_claims = [RECORDS_CREDENTIAL_PHISH, RECORDS_ESCALATION, SESSIONS_ENDED]
     if locations_known:
         note_claims.insert(1, PH_REC_FOREIGN)
     else:
         note_claims.insert(1, RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP)
-    forbidden = [PH_SAYS_HARMLESS, PH_ASKS_PASSWORD] + ([PH_SENDS_PASSWORD] if pressure else [])
+    forbidden = [SAYS_HARMLESS, PH_ASKS_PASSWORD] + ([PH_SENDS_PASSWORD] if pressure else [])
     return build(
         g,
         objective=g.t(
