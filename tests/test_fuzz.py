@@ -11,6 +11,7 @@ Examples are bounded and derandomized: the same inputs on every run, no example 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -26,7 +27,7 @@ from caseops.environment import CaseOpsEnvironment
 from caseops.models import CaseView, SupportDeskObservation, SupportDeskState, construct
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
-from caseops.server import MAX_BODY_BYTES, build_app
+from caseops.server import MAX_BODY_BYTES, BodySizeLimit, build_app
 from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, OPERATIONS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
 
 BOUNDED = settings(
@@ -99,6 +100,13 @@ def assert_clear_refusal(response: Any) -> None:
     assert detail, response.text
 
 
+def assert_observation_or_clear_refusal(response: Any) -> None:
+    if response.status_code == 200:
+        assert_observation(response.json())
+    else:
+        assert_clear_refusal(response)
+
+
 # ---- HTTP ----
 
 
@@ -106,10 +114,7 @@ def assert_clear_refusal(response: Any) -> None:
 @given(body=json_values | json_objects)
 def test_reset_with_arbitrary_json_is_an_observation_or_a_clear_4xx(client: TestClient, body: Any) -> None:
     response = client.post("/reset", json=body)
-    if response.status_code == 200:
-        assert_observation(response.json())
-    else:
-        assert_clear_refusal(response)
+    assert_observation_or_clear_refusal(response)
 
 
 @pytest.fixture(scope="module")
@@ -124,10 +129,7 @@ def test_step_with_arbitrary_json_is_an_observation_or_a_clear_4xx(
 ) -> None:
     body = {**extra, "action": action, "episode_id": http_episode}
     response = client.post("/step", json=body)
-    if response.status_code == 200:
-        assert_observation(response.json())
-    else:
-        assert_clear_refusal(response)
+    assert_observation_or_clear_refusal(response)
     # The episode is still there and still answers.
     assert client.get(f"/episodes/{http_episode}").status_code == 200
 
@@ -136,10 +138,7 @@ def test_step_with_arbitrary_json_is_an_observation_or_a_clear_4xx(
 @given(body=json_values | json_objects)
 def test_step_body_of_any_shape_is_never_a_500(client: TestClient, body: Any) -> None:
     response = client.post("/step", json=body)
-    if response.status_code == 200:
-        assert_observation(response.json())
-    else:
-        assert_clear_refusal(response)
+    assert_observation_or_clear_refusal(response)
 
 
 @BOUNDED
@@ -147,10 +146,7 @@ def test_step_body_of_any_shape_is_never_a_500(client: TestClient, body: Any) ->
 def test_bytes_that_are_not_json_are_a_clear_4xx(client: TestClient, raw: bytes) -> None:
     for path in ("/reset", "/step"):
         response = client.post(path, content=raw, headers={"content-type": "application/json"})
-        if response.status_code == 200:
-            assert_observation(response.json())
-        else:
-            assert_clear_refusal(response)
+        assert_observation_or_clear_refusal(response)
 
 
 @pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999", "-0.0", "123456789012345678901234567890"])
@@ -166,10 +162,7 @@ def test_numbers_json_cannot_carry_are_refused_or_ignored(client: TestClient, nu
     episode_id = client.post("/reset", json={}).json()["observation"]["episode_id"]
     body = f'{{"action": {{"operation": "submit", "status": "resolved", "resolution_code": "refund_issued", "confidence": {number}}}, "episode_id": "{episode_id}", "timeout_s": {number}}}'
     response = client.post("/step", content=body, headers={"content-type": "application/json"})
-    if response.status_code == 200:
-        assert_observation(response.json())
-    else:
-        assert_clear_refusal(response)
+    assert_observation_or_clear_refusal(response)
 
 
 # ---- WebSocket ----
@@ -237,16 +230,33 @@ def test_a_body_declared_too_large_is_refused_with_413(client: TestClient) -> No
 
 
 def test_a_streamed_body_is_refused_once_it_passes_the_limit(client: TestClient) -> None:
-    sent = []
-
     def chunks() -> Iterator[bytes]:
         for _ in range(40):  # 40 chunks of 64 KiB: 2.5 MiB, no Content-Length
-            sent.append(1)
             yield b" " * 65536
 
     response = client.post("/reset", content=chunks(), headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert "more than" in response.json()["detail"]
+
+    # TestClient reads the whole upload before the app runs, so whether the refusal comes while
+    # the body is still streaming is checked at the ASGI level: no chunk is read past the limit.
+    received: list[int] = []
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        assert len(received) < 40, "the middleware kept reading past the limit"
+        received.append(65536)
+        return {"type": "http.request", "body": b" " * 65536, "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        raise AssertionError("an oversized body reached the app")
+
+    asyncio.run(BodySizeLimit(app)({"type": "http", "headers": []}, receive, send))
+    assert sent[0]["status"] == 413
+    assert sum(received) == (MAX_BODY_BYTES // 65536 + 1) * 65536  # the first chunk past the limit, no more
 
 
 def test_a_body_within_the_limit_is_served(client: TestClient) -> None:
