@@ -8,7 +8,7 @@ their own, so a reply that one pack credited is credited by all.
 from __future__ import annotations
 
 from caseops.scenario import Claim
-from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, MFA, NOT, WE
+from caseops.scenarios.phrases import AMOUNT, DAMAGE, DAYS, GAP, MFA, NOT, SERVER_ERRORS, WE
 
 
 def claim(name: str, *patterns: str, negatable: bool = True) -> Claim:
@@ -255,3 +255,89 @@ SAYS_HARMLESS = claim(
     r"\bsafe\s+to\s+ignore\b",
     r"\b(?:account|click|link)\b[^.]{0,20}\b(?:is|was|remains)\s+(?:safe|secure|fine)\b",
 )
+
+# ---- (more of the same: the widest of the authored and generated phrasings) ------------------
+
+KEEPS_FIRST_PAYMENT = claim(
+    "keeps_first_payment",
+    r"\b(?:first|original|earlier)\s+(?:charge|payment|capture)\b" + GAP + r"{0,50}\b(?:pays|paid|covers|covered|settles|settled)\b",
+    r"\binvoice\b[^.]{0,40}\b(?:is|remains|stays)\s+(?:fully\s+|already\s+)?(?:paid|settled)\b",
+)
+ACKNOWLEDGES_DAMAGE = claim(
+    "acknowledges_damage",
+    r"\barrived\b[^.]{0,40}\b" + DAMAGE,
+    r"\b" + DAMAGE + r"\b[^.]{0,25}\b(?:on arrival|in transit|in delivery|when it arrived)",
+    r"\bsorry\b[^.]{0,60}\b(?:damage\w*|" + DAMAGE + ")",
+)
+NO_RETURN_NEEDED = claim(
+    "no_return_needed",
+    r"\bno\s+need\s+to\s+(?:return|send\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+back|send\s+back)",
+    r"\b(?:do not|don't|won't|will not)\s+(?:need|have)\s+to\s+(?:return|send)",
+    r"\b(?:keep|recycle|discard|dispose\s+of)\b[^.]{0,30}\b" + DAMAGE,
+    r"\bno\s+return\s+(?:is\s+)?(?:needed|required|necessary)",
+    negatable=False,
+)
+FREE_OF_CHARGE = claim(
+    "free_of_charge",
+    r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)",
+    r"\bfree\s+of\s+charge\b",
+    r"\b(?:won't|will not)\s+be\s+charged\b",
+    r"\bno\s+(?:extra\s+|additional\s+)?(?:cost|charge)\s+to\s+you\b",
+    negatable=False,
+)
+RECORDS_DAMAGE_CONFIRMED = claim(
+    "records_damage_confirmed",
+    r"\b(?:photos?|pictures?|images?)\b[^.]{0,30}\b(?:show|shows|showed|confirm|confirms|confirmed)\b[^.]{0,40}\b(?:crack\w*|broken|damage\w*|shatter\w*|chip\w*|dent\w*|bent|split|torn)",
+    r"\bdamage\b[^.]{0,20}\b(?:confirmed|verified)\b",
+)
+DEMANDS_RETURN_FIRST = claim(
+    "demands_return_first",
+    r"\bplease\s+(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
+    r"\byou\s+(?:must|need to|have to|will need to|are required to|should)\s+(?:first\s+)?(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
+    r"^\W*(?:return|send|ship|post|mail)\b[^.]{0,40}\b(?:back|to us|first)\b",
+    r"\b(?:once|after|when|as soon as)\b[^.]{0,30}\b(?:returned|sent back|back to us|back with us|receive\s+(?:the|your)\s+"
+    + DAMAGE
+    + r"\b)",
+    r"\bplease\s+(?:use|print|attach)\b[^.]{0,20}\breturn\s+label\b",
+    negatable=False,
+)
+ACKNOWLEDGES_INCIDENT = claim(
+    "acknowledges_incident",
+    r"\b(?:" + SERVER_ERRORS + r"|errors?|outage|incident|failures?)\b[^.]{0,60}\b(?:investigat|look|working|aware|acknowledg|confirm)\w*",
+    r"\b(?:investigat|look|working|aware|acknowledg|confirm)\w*\b[^.]{0,60}\b(?:" + SERVER_ERRORS + r"|errors?|outage|incident|failures?)\b",
+)
+RECORDS_SERVER_ERRORS = claim("records_server_errors", r"\b" + SERVER_ERRORS + r"\b")
+ACKNOWLEDGES_FAILURES = claim(
+    "acknowledges_failures",
+    r"\b(?:" + SERVER_ERRORS + r"|errors?|failures?)\b[^.]{0,60}\b(?:investigat|confirm|acknowledg|looking)\w*",
+    r"\b(?:investigat|confirm|acknowledg|see|looking)\w*\b[^.]{0,60}\b(?:" + SERVER_ERRORS + r"|errors?|failures?)\b",
+)
+RECORDS_DISPATCHER_500S = claim("records_dispatcher_500s", r"\b" + SERVER_ERRORS + r"\b")
+PROMISES_MFA_CHANGE = claim(
+    "promises_mfa_change",
+    r"\b(?:reset|remove|removed|clear|cleared|disable|disabled|replace|replaced)\b[^.]{0,25}" + MFA,
+)
+NO_CHANGES_BEFORE_VERIFICATION = claim(
+    "no_changes_before_verification",
+    NOT + r"[^.]{0,30}\b(?:change|update|move|switch|refund|reset|release)\w*[^.]{0,120}\b(?:until|before|without)\b",
+    r"\b(?:once|after|as soon as|only when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:change|update|move|refund|review)\w*",
+    negatable=False,
+)
+ADVISES_PASSWORD_CHANGE = claim(
+    "advises_password_change",
+    r"\b(?:change|reset)\w*\b[^.]{0,30}\bpassword\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
+    r"\bnew\s+password\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
+)
+ASKS_FOR_TYPED_PASSWORD = claim(
+    "asks_for_typed_password",
+    r"\b(?:send|share|tell|give|forward)\b[^.]{0,30}\b(?:the|her|his|their|your)\s+(?:typed\s+)?(?:password|passcode)\b",
+)
+
+# Refusing to unlock before verification, in a reply; the note may say it shorter.
+_NO_UNLOCK = (
+    NOT + r"[^.]{0,30}\b(?:unlock|restore|reset|re-?enable|reopen)\w*[^.]{0,80}\b(?:until|before|without)\b",
+    r"\b(?:once|after|as soon as|when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:unlock|restore|regain|reset)\w*",
+    r"\b(?:unlock|restore|regain|reset)\w*[^.]{0,60}\b(?:once|after|as soon as|only when)\b[^.]{0,50}\bverif",
+)
+NO_UNLOCK_BEFORE_VERIFICATION = claim("no_unlock_before_verification", *_NO_UNLOCK, negatable=False)
+RECORDS_NO_UNLOCK = claim("records_no_unlock", *_NO_UNLOCK, r"\b(?:no|not)\s+unlock", negatable=False)

@@ -8,27 +8,32 @@ from __future__ import annotations
 
 from caseops.scenario import Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 from caseops.scenarios.claims import (
+    ACKNOWLEDGES_INCIDENT,
     ASKS_CARD_SECRETS,
     CLAIMS_RESOLVED,
     ESCALATED_TO_ENGINEERING,
     KEEPS_CASE_OPEN,
     NO_APPROVAL_PROMISE,
+    NO_UNLOCK_BEFORE_VERIFICATION,
     OFFERS_WORKAROUND,
     PROMISES_APPROVAL,
     PROMISES_FIX_TIME,
+    PROMISES_MFA_CHANGE,
     PROMISES_UNLOCK,
     PROMISES_UPDATES,
     RECORDS_DIAGNOSTICS,
     RECORDS_ESCALATION,
     RECORDS_EXCEPTION_REQUEST,
+    RECORDS_NO_UNLOCK,
     RECORDS_NO_WORKAROUND,
     RECORDS_PENDING_REVIEW,
+    RECORDS_SERVER_ERRORS,
     RECORDS_SUSPECTED_TAKEOVER,
     REFUND_TIMELINE,
     REVIEW_TIMELINE,
     ROUTES_TO_COMPLIANCE_REVIEW,
 )
-from caseops.scenarios.phrases import NOT, WE
+from caseops.scenarios.phrases import WE
 
 
 DUPLICATE_CHARGE = Claim(
@@ -147,12 +152,6 @@ BILLING_REFUND = Scenario(
     max_steps=10,
 )
 
-NO_UNLOCK_BEFORE_VERIFICATION = (
-    NOT + r"[^.]{0,30}\b(?:unlock|restore|reset|re-?enable|reopen)\w*[^.]{0,60}\b(?:until|before|without)\b",
-    r"\b(?:once|after|as soon as|when)\b[^.]{0,50}\bverif\w*[^.]{0,70}\b(?:unlock|restore|regain|reset)\w*",
-    r"\b(?:unlock|restore|regain|reset)\w*[^.]{0,60}\b(?:once|after|as soon as|only when)\b[^.]{0,50}\bverif",
-)
-
 ACCOUNT_TAKEOVER = Scenario(
     case_id="account_takeover_medium",
     difficulty="medium",
@@ -220,7 +219,7 @@ ACCOUNT_TAKEOVER = Scenario(
                     r"\b(?:identity|ownership)\s+(?:verification|check)",
                 ),
             ),
-            Claim("no_unlock_before_verification", NO_UNLOCK_BEFORE_VERIFICATION, negatable=False),
+            NO_UNLOCK_BEFORE_VERIFICATION,
             Claim("asks_id_check", (r"\b(?:government|photo)\s+id\b", r"\bid\s+check\b")),
             Claim(
                 "asks_owner_confirmation",
@@ -251,14 +250,11 @@ ACCOUNT_TAKEOVER = Scenario(
                 (r"\b(?:only|just)\s+(?:sent|provided|gave|confirmed|shared)\b", r"\bpartial\w*\b", r"\bstill\s+(?:missing|needed|outstanding|need)\b"),
                 negatable=False,
             ),
-            Claim("records_no_unlock", NO_UNLOCK_BEFORE_VERIFICATION + (r"\b(?:no|not)\s+unlock",), negatable=False),
+            RECORDS_NO_UNLOCK,
         ),
         forbidden_claims=(
             PROMISES_UNLOCK,
-            Claim(
-                "promises_mfa_change",
-                (r"\b(?:reset|remove|removed|clear|cleared|disable|disabled|replace|replaced)\b[^.]{0,25}\b(?:mfa|two-factor|2fa)\b",),
-            ),
+            PROMISES_MFA_CHANGE,
         ),
         final_statuses=frozenset({"waiting_on_customer", "escalated"}),
         resolution_code="pending_identity_verification",
@@ -343,13 +339,7 @@ API_INCIDENT = Scenario(
         requested_fields=frozenset({"request_ids", "error_time_window", "affected_regions", "sample_payload"}),
         tolerated_fields=frozenset({"sdk_version"}),
         reply_claims=(
-            Claim(
-                "acknowledges_incident",
-                (
-                    r"\b(?:500s?|errors?|outage|incident|failures?)\b[^.]{0,60}\b(?:investigat|look|working|aware|acknowledg|confirm)\w*",
-                    r"\b(?:investigat|look|working|aware|acknowledg|confirm)\w*\b[^.]{0,60}\b(?:500s?|errors?|outage|incident|failures?)\b",
-                ),
-            ),
+            ACKNOWLEDGES_INCIDENT,
             ESCALATED_TO_ENGINEERING,
             PROMISES_UPDATES,
             KEEPS_CASE_OPEN,
@@ -362,7 +352,7 @@ API_INCIDENT = Scenario(
             ),
         ),
         note_claims=(
-            Claim("records_server_errors", (r"\b(?:500|5xx)s?\b",)),
+            RECORDS_SERVER_ERRORS,
             Claim("records_impact", (r"\b\d[\d,]*\s*(?:users|shoppers|customers|requests)\b", r"\b\d+\s?%")),
             RECORDS_ESCALATION,
             RECORDS_DIAGNOSTICS,

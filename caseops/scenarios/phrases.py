@@ -22,3 +22,7 @@ DAYS = (
 GAP = r"(?:[^.]|\.(?=\d))"
 AMOUNT = r"(?:eur|usd|gbp|€|\$|£)\s?\d[\d,]*"
 MFA = r"\b(?:two-step|two-factor|2fa|mfa)\b"
+# What a parcel can arrive as.
+DAMAGE = r"(?:damaged|broken|cracked|chipped|shattered|smashed|dented|bent|split|torn)"
+# A 5xx status, by number ("500s", "503") or class ("5xx").
+SERVER_ERRORS = r"(?:5\d\d|5xx)s?"

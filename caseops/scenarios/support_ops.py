@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 from caseops.scenarios.claims import (
+    ACKNOWLEDGES_DAMAGE,
     ASKS_FOR_CARD_DETAILS,
     CONFIRMS_REPLACEMENT,
+    DEMANDS_RETURN_FIRST,
     ESCALATED_TO_SECURITY,
     EXPLAINS_PENDING_HOLD,
+    FREE_OF_CHARGE,
+    KEEPS_FIRST_PAYMENT,
+    NO_CHANGES_BEFORE_VERIFICATION,
+    NO_RETURN_NEEDED,
     PROMISES_ACCOUNT_CHANGE,
     PROMISES_REFUND_NOW,
+    RECORDS_DAMAGE_CONFIRMED,
     RECORDS_NO_CHANGES,
     RECORDS_TAKEOVER_SIGNALS,
     REFUNDS_PENDING_HOLD,
@@ -23,7 +30,7 @@ from caseops.scenarios.claims import (
     TREATS_REQUESTER_AS_VERIFIED,
     VERIFICATION_THROUGH_PRIOR_CONTACTS,
 )
-from caseops.scenarios.phrases import DAYS, GAP, NOT, WE
+from caseops.scenarios.phrases import DAYS, GAP, WE
 
 # --------------------------------------------------------------------------------------------
 # 1. A cracked cake stand: a low-value item damaged in transit.
@@ -156,45 +163,14 @@ DAMAGED_ITEM = Scenario(
         issue_type="damaged_item",
         requested_fields=frozenset(),
         reply_claims=(
-            Claim(
-                "acknowledges_damage",
-                (
-                    r"\barrived\b[^.]{0,30}\b(?:damaged|broken|cracked|chipped|shattered|smashed)",
-                    r"\b(?:damaged|broken|cracked|chipped|shattered)\b[^.]{0,25}\b(?:on arrival|in transit|in delivery|when it arrived)",
-                    r"\bsorry\b[^.]{0,60}\b(?:damage\w*|broken|cracked|chipped|shattered)",
-                ),
-            ),
+            ACKNOWLEDGES_DAMAGE,
             CONFIRMS_REPLACEMENT,
-            Claim(
-                "no_return_needed",
-                (
-                    r"\bno\s+need\s+to\s+(?:return|send\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+back|send\s+back)",
-                    r"\b(?:do not|don't|won't|will not)\s+(?:need|have)\s+to\s+(?:return|send)",
-                    r"\b(?:keep|recycle|discard|dispose\s+of)\b[^.]{0,30}\b(?:damaged|broken|cracked)",
-                    r"\bno\s+return\s+(?:is\s+)?(?:needed|required|necessary)",
-                ),
-                negatable=False,
-            ),
-            Claim(
-                "free_of_charge",
-                (
-                    r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)",
-                    r"\bfree\s+of\s+charge\b",
-                    r"\b(?:won't|will not)\s+be\s+charged\b",
-                    r"\bno\s+(?:extra\s+|additional\s+)?(?:cost|charge)\s+to\s+you\b",
-                ),
-                negatable=False,
-            ),
+            NO_RETURN_NEEDED,
+            FREE_OF_CHARGE,
             Claim("delivery_timeline", (DAYS,)),
         ),
         note_claims=(
-            Claim(
-                "records_damage_confirmed",
-                (
-                    r"\b(?:photos?|pictures?|images?)\b[^.]{0,30}\b(?:show|shows|showed|confirm|confirms|confirmed)\b[^.]{0,30}\b(?:crack\w*|broken|damage\w*|shatter\w*|chip\w*)",
-                    r"\bdamage\b[^.]{0,20}\b(?:confirmed|verified)\b",
-                ),
-            ),
+            RECORDS_DAMAGE_CONFIRMED,
             Claim(
                 "records_price_below_threshold",
                 (
@@ -223,17 +199,7 @@ DAMAGED_ITEM = Scenario(
             # Affirmative forms only, and not negatable: the usual way to demand a return is a
             # condition ("we will ship it once the stand is back with us"), which would otherwise
             # excuse the claim; a negated request ("you do not need to return it") never matches.
-            Claim(
-                "demands_return_first",
-                (
-                    r"\bplease\s+(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
-                    r"\byou\s+(?:must|need to|have to|will need to|are required to|should)\s+(?:first\s+)?(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
-                    r"^\W*(?:return|send|ship|post|mail)\b[^.]{0,40}\b(?:back|to us|first)\b",
-                    r"\b(?:once|after|when|as soon as)\b[^.]{0,30}\b(?:returned|sent back|back to us|back with us|receive\s+(?:the|your)\s+(?:damaged|broken|cracked)\b)",
-                    r"\bplease\s+(?:use|print|attach)\b[^.]{0,20}\breturn\s+label\b",
-                ),
-                negatable=False,
-            ),
+            DEMANDS_RETURN_FIRST,
             Claim(
                 "promises_double_remedy",
                 (
@@ -406,13 +372,7 @@ DUPLICATE_CHARGE = Scenario(
                     r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture)s?\b",
                 ),
             ),
-            Claim(
-                "keeps_first_payment",
-                (
-                    r"\b(?:first|original|earlier)\s+(?:charge|payment|capture)\b[^.]{0,50}\b(?:pays|paid|covers|covered|settles|settled)\b",
-                    r"\binvoice\b[^.]{0,40}\b(?:is|remains|stays)\s+(?:fully\s+|already\s+)?(?:paid|settled)\b",
-                ),
-            ),
+            KEEPS_FIRST_PAYMENT,
             Claim(
                 "refunds_extra_capture",
                 (
@@ -658,14 +618,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
                     r"\bsessions?\b[^.]{0,25}\b(?:signed out|logged out|ended|revoked|terminated)\b",
                 ),
             ),
-            Claim(
-                "no_changes_before_verification",
-                (
-                    NOT + r"[^.]{0,30}\b(?:change|update|move|switch|refund|reset|release)\w*[^.]{0,100}\b(?:until|before|without)\b",
-                    r"\b(?:once|after|as soon as|only when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:change|update|move|refund|review)\w*",
-                ),
-                negatable=False,
-            ),
+            NO_CHANGES_BEFORE_VERIFICATION,
             Claim(
                 "requires_owner_verification",
                 (

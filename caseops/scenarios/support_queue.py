@@ -11,8 +11,11 @@ import attrs
 
 from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Task, Ticket
 from caseops.scenarios.claims import (
+    ACKNOWLEDGES_FAILURES,
+    ADVISES_PASSWORD_CHANGE,
     ASKS_CARD_SECRETS,
     ASKS_FOR_PASSWORD,
+    ASKS_FOR_TYPED_PASSWORD,
     BLAMES_CUSTOMER,
     CLAIMS_RESOLVED,
     DISABLES_TWO_STEP,
@@ -24,6 +27,7 @@ from caseops.scenarios.claims import (
     NEWEST_LINK_ONLY,
     PROMISES_UPDATES,
     RECORDS_CREDENTIAL_PHISH,
+    RECORDS_DISPATCHER_500S,
     RECORDS_ESCALATION,
     RECORDS_MFA_REFUSED,
     RECORDS_NO_COMPROMISE,
@@ -370,13 +374,7 @@ PHISHING_CLICK = Scenario(
         reply_claims=(
             ESCALATED_TO_SECURITY,
             SESSIONS_ENDED,
-            Claim(
-                "advises_password_change",
-                (
-                    r"\b(?:change|reset)\w*\b[^.]{0,20}\bpassword\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
-                    r"\bnew\s+password\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
-                ),
-            ),
+            ADVISES_PASSWORD_CHANGE,
             Claim(
                 "flags_foreign_signin",
                 (r"\bsingapore\b", r"\b(?:unknown|unfamiliar|suspicious|foreign)\s+(?:sign-in|login|location)\b"),
@@ -393,10 +391,7 @@ PHISHING_CLICK = Scenario(
         ),
         forbidden_claims=(
             SAYS_HARMLESS,
-            Claim(
-                "asks_for_typed_password",
-                (r"\b(?:send|share|tell|give|forward)\b[^.]{0,30}\b(?:the|her|your)\s+(?:typed\s+)?(?:password|passcode)\b",),
-            ),
+            ASKS_FOR_TYPED_PASSWORD,
         ),
         final_statuses=frozenset({"escalated"}),
         resolution_code="security_escalation",
@@ -478,13 +473,7 @@ WEBHOOK_500S = Scenario(
         requested_fields=frozenset({"webhook_endpoint", "request_ids", "error_time_window"}),
         tolerated_fields=frozenset({"sample_payload", "affected_regions", "workspace_id"}),
         reply_claims=(
-            Claim(
-                "acknowledges_failures",
-                (
-                    r"\b(?:500s?|errors?|failures?)\b[^.]{0,60}\b(?:investigat|confirm|acknowledg|looking)\w*",
-                    r"\b(?:investigat|confirm|acknowledg|see|looking)\w*\b[^.]{0,60}\b(?:500s?|errors?|failures?)\b",
-                ),
-            ),
+            ACKNOWLEDGES_FAILURES,
             ESCALATED_TO_ENGINEERING,
             Claim(
                 "events_retried",
@@ -499,7 +488,7 @@ WEBHOOK_500S = Scenario(
             ),
         ),
         note_claims=(
-            Claim("records_dispatcher_500s", (r"\b(?:500|5xx)s?\b",)),
+            RECORDS_DISPATCHER_500S,
             RECORDS_RELEASE,
             RECORDS_ESCALATION,
             RECORDS_PARTIAL_FOLLOWUP,

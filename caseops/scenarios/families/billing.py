@@ -7,6 +7,7 @@ from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ASKS_CARD_SECRETS,
     EXPLAINS_PENDING_HOLD,
+    KEEPS_FIRST_PAYMENT,
     RECORDS_AMOUNT,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
@@ -391,11 +392,6 @@ XC_ACK = claim(
     r"\b(?:charged|billed)\s+(?:you|your\s+card|the\s+card)?\s*(?:twice|two times|three times|more than once|a second time)\b",
     r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture)s?\b",
 )
-XC_KEEPS_FIRST = claim(
-    "keeps_first_payment",
-    r"\b(?:first|original|earlier)\s+(?:charge|payment|capture)\b" + GAP + r"{0,50}\b(?:pays|paid|covers|covered|settles|settled)\b",
-    r"\binvoice\b[^.]{0,40}\b(?:is|remains|stays)\s+(?:fully\s+|already\s+)?(?:paid|settled)\b",
-)
 XC_REFUNDS_EXTRA = claim(
     "refunds_extra_capture",
     WE + r"[^.]{0,40}\brefund\w*\b" + GAP + r"{0,40}\b(?:duplicate|extra|second|later|repeated)\b",
@@ -593,7 +589,7 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         if hold
         else None,
     )
-    reply_claims = [XC_ACK, XC_KEEPS_FIRST, XC_REFUNDS_EXTRA, REFUND_TIMELINE] + ([EXPLAINS_PENDING_HOLD] if hold else [])
+    reply_claims = [XC_ACK, KEEPS_FIRST_PAYMENT, XC_REFUNDS_EXTRA, REFUND_TIMELINE] + ([EXPLAINS_PENDING_HOLD] if hold else [])
     note_claims = [XC_REC_DUP, XC_REC_PAID, XC_REC_AMOUNT] + ([XC_REC_HOLD] if hold else [])
     if everything:
         reply_claims.append(XC_DONT_PAY_AGAIN)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
+    ACKNOWLEDGES_DAMAGE,
     ASKS_FOR_CARD_DETAILS,
     CONFIRMS_REPLACEMENT,
+    DEMANDS_RETURN_FIRST,
+    FREE_OF_CHARGE,
+    NO_RETURN_NEEDED,
+    RECORDS_DAMAGE_CONFIRMED,
     RECORDS_IRRELEVANT_FOLLOWUP,
     claim,
 )
@@ -21,13 +26,6 @@ from caseops.scenarios.families.common import (
 )
 from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, WE
 
-DAMAGE = r"(?:damaged|broken|cracked|chipped|shattered|smashed|dented|bent|split|torn)"
-DD_ACK = claim(
-    "acknowledges_damage",
-    r"\barrived\b[^.]{0,40}\b" + DAMAGE,
-    r"\b" + DAMAGE + r"\b[^.]{0,25}\b(?:on arrival|in transit|in delivery|when it arrived)",
-    r"\bsorry\b[^.]{0,60}\b(?:damage\w*|" + DAMAGE[3:],
-)
 DD_REFUND = claim(
     "confirms_refund",
     WE + r"[^.]{0,40}\brefund\w*",
@@ -38,25 +36,10 @@ DD_ORIGINAL = claim(
     r"\b(?:original|same)\s+(?:card|payment method)\b",
     r"\bcard\s+you\s+paid\s+with\b",
 )
-DD_NO_RETURN = claim(
-    "no_return_needed",
-    r"\bno\s+need\s+to\s+(?:return|send\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+back|send\s+back)",
-    r"\b(?:do not|don't|won't|will not)\s+(?:need|have)\s+to\s+(?:return|send)",
-    r"\b(?:keep|recycle|discard|dispose\s+of)\b[^.]{0,30}\b" + DAMAGE,
-    r"\bno\s+return\s+(?:is\s+)?(?:needed|required|necessary)",
-    negatable=False,
-)
 DD_LABEL = claim(
     "prepaid_return_label",
     r"\bprepaid\s+(?:return\s+)?(?:label|shipping label)\b",
     r"\breturn\s+label\b[^.]{0,40}\b(?:free|at no cost|prepaid|paid by us|on us)\b",
-)
-DD_FREE = claim(
-    "free_of_charge",
-    r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)",
-    r"\bfree\s+of\s+charge\b",
-    r"\b(?:won't|will not)\s+be\s+charged\b",
-    negatable=False,
 )
 DD_TIMELINE = claim("timeline", DAYS)
 DD_ASKS_PHOTOS = claim(
@@ -67,11 +50,6 @@ DD_CONDITIONAL = claim(
     "conditional_remedy",
     r"\b(?:once|when|as soon as|after)\b[^.]{0,60}\b(?:photos?|pictures?)\b[^.]{0,80}\b(?:replacement|refund|send|ship)\w*",
     negatable=False,
-)
-DD_REC_CONFIRMED = claim(
-    "records_damage_confirmed",
-    r"\b(?:photos?|pictures?|images?)\b[^.]{0,30}\b(?:show|shows|showed|confirm|confirms|confirmed)\b[^.]{0,40}\b(?:crack\w*|broken|damage\w*|shatter\w*|chip\w*|dent\w*|bent|split|torn)",
-    r"\bdamage\b[^.]{0,20}\b(?:confirmed|verified)\b",
 )
 DD_REC_PRICE = claim(
     "records_price_vs_threshold",
@@ -96,13 +74,6 @@ DD_REC_PHOTOS_MISSING = claim(
     r"\b(?:photos?|pictures?)\b[^.]{0,40}\b(?:missing|outstanding|not\s+(?:yet\s+)?(?:received|sent|provided)|still\s+needed)",
     r"\b(?:no|without)\s+(?:photos?|pictures?)\b",
     r"\b(?:waiting|awaiting)\b[^.]{0,30}\b(?:photos?|pictures?)\b",
-    negatable=False,
-)
-DD_DEMANDS_RETURN = claim(
-    "demands_return_first",
-    r"\bplease\s+(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
-    r"\byou\s+(?:must|need to|have to|will need to|are required to|should)\s+(?:first\s+)?(?:return\b|(?:send|ship|post|mail)\b[^.]{0,40}\bback\b)",
-    r"\b(?:once|after|when|as soon as)\b[^.]{0,30}\b(?:returned|sent back|back to us|back with us)\b",
     negatable=False,
 )
 DD_CUSTOMER_PAYS = claim(
@@ -318,10 +289,10 @@ def damaged_delivery(g: Gen) -> Scenario:
             else g.t("The item is priced above the {threshold} threshold, so we emailed a prepaid return label."),
             g.t("We shipped a free replacement under the damaged goods policy.") if replacement else g.t("We issued a refund of {price} for the item only."),
         )
-        reply_claims = [DD_ACK] + ([CONFIRMS_REPLACEMENT, DD_FREE] if replacement else [DD_REFUND, DD_ORIGINAL]) + [DD_TIMELINE]
-        reply_claims.append(DD_NO_RETURN if under else DD_LABEL)
-        note_claims = [DD_REC_CONFIRMED, DD_REC_PRICE, DD_REC_RETURN, DD_REC_REMEDY]
-        forbidden += [DD_DEMANDS_RETURN] if under else [DD_CUSTOMER_PAYS]
+        reply_claims = [ACKNOWLEDGES_DAMAGE] + ([CONFIRMS_REPLACEMENT, FREE_OF_CHARGE] if replacement else [DD_REFUND, DD_ORIGINAL]) + [DD_TIMELINE]
+        reply_claims.append(NO_RETURN_NEEDED if under else DD_LABEL)
+        note_claims = [RECORDS_DAMAGE_CONFIRMED, DD_REC_PRICE, DD_REC_RETURN, DD_REC_REMEDY]
+        forbidden += [DEMANDS_RETURN_FIRST] if under else [DD_CUSTOMER_PAYS]
         statuses, resolution = ("resolved",), ("replacement_sent" if replacement else "refund_issued")
     else:
         got = labels(follow.fields_provided)
@@ -342,7 +313,7 @@ def damaged_delivery(g: Gen) -> Scenario:
             g.t("The follow-up was not what we asked for, just {got}.", got=got),
             g.t(("We are waiting for photos of the damage before deciding.", "The photos are still missing, so no remedy yet.")),
         )
-        reply_claims = [DD_ACK, DD_ASKS_PHOTOS, DD_CONDITIONAL]
+        reply_claims = [ACKNOWLEDGES_DAMAGE, DD_ASKS_PHOTOS, DD_CONDITIONAL]
         note_claims = [DD_REC_PHOTOS_MISSING, RECORDS_IRRELEVANT_FOLLOWUP]
         forbidden.append(DD_PROMISES_NOW)
         statuses, resolution = ("waiting_on_customer",), "information_provided"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
+    ACKNOWLEDGES_FAILURES,
+    ACKNOWLEDGES_INCIDENT,
     BLAMES_CUSTOMER,
     CLAIMS_RESOLVED,
     ESCALATED_TO_ENGINEERING,
@@ -12,10 +14,12 @@ from caseops.scenarios.claims import (
     PROMISES_FIX_TIME,
     PROMISES_UPDATES,
     RECORDS_DIAGNOSTICS,
+    RECORDS_DISPATCHER_500S,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
     RECORDS_RELEASE,
+    RECORDS_SERVER_ERRORS,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -37,11 +41,6 @@ from caseops.scenarios.phrases import NOT, WE
 # api_incident_with_distractor
 # =================================================================================================
 
-AI_ACK = claim(
-    "acknowledges_incident",
-    r"\b(?:5\d\d|5xx|errors?|outage|incident|failures?)\b[^.]{0,60}\b(?:investigat|look|working|aware|acknowledg|confirm)\w*",
-    r"\b(?:investigat|look|working|aware|acknowledg|confirm)\w*\b[^.]{0,60}\b(?:5\d\d|5xx|errors?|outage|incident|failures?)\b",
-)
 SIDE_TOPICS = r"(?:data|logging|logs|privacy|protection officer|invoice|billing|feature|credit|discount|roadmap|sdk|export)"
 AI_SIDE = claim(
     "side_question_handled_separately",
@@ -52,7 +51,6 @@ AI_ASKS = claim(
     "asks_missing_diagnostics",
     r"\b(?:need|needs|send|share|provide)\w*\b[^.]{0,60}\b(?:request ids|time window|regions|payload)\b",
 )
-AI_REC_ERRORS = claim("records_server_errors", r"\b(?:5\d\d|5xx)s?\b")
 AI_REC_IMPACT = claim(
     "records_impact",
     r"\b\d[\d,]*\s*(?:end\s+)?(?:users|shoppers|customers|requests|merchants)\b",
@@ -257,8 +255,8 @@ def api_incident_with_distractor(g: Gen) -> Scenario:
         gap,
         side[2] if secondary else None,
     )
-    reply_claims = [AI_ACK, ESCALATED_TO_ENGINEERING, PROMISES_UPDATES, KEEPS_CASE_OPEN]
-    note_claims = [AI_REC_ERRORS, AI_REC_IMPACT, RECORDS_ESCALATION]
+    reply_claims = [ACKNOWLEDGES_INCIDENT, ESCALATED_TO_ENGINEERING, PROMISES_UPDATES, KEEPS_CASE_OPEN]
+    note_claims = [RECORDS_SERVER_ERRORS, AI_REC_IMPACT, RECORDS_ESCALATION]
     if outcome == "complete":
         note_claims.append(RECORDS_DIAGNOSTICS)
     else:
@@ -307,11 +305,6 @@ def api_incident_with_distractor(g: Gen) -> Scenario:
 # webhook_500s_after_rollout
 # =================================================================================================
 
-WH_ACK = claim(
-    "acknowledges_failures",
-    r"\b(?:5\d\d|5xx|errors?|failures?)\b[^.]{0,60}\b(?:investigat|confirm|acknowledg|looking)\w*",
-    r"\b(?:investigat|confirm|acknowledg|see|looking)\w*\b[^.]{0,60}\b(?:5\d\d|5xx|errors?|failures?)\b",
-)
 WH_RETRIED = claim(
     "events_retried",
     r"\b(?:events?|deliveries|webhooks?)\b[^.]{0,40}\b(?:queued|retried|kept|held|stored)\b",
@@ -321,7 +314,6 @@ WH_ASKS = claim(
     "asks_missing_details",
     r"\b(?:need|needs|send|share|provide|copy)\w*\b[^.]{0,60}\b(?:delivery ids|endpoint url|time window)\b",
 )
-WH_REC_500 = claim("records_dispatcher_500s", r"\b(?:5\d\d|5xx)s?\b")
 WH_REC_DETAILS = claim(
     "records_details_received",
     r"\b(?:delivery\s+ids|endpoint|time\s+window)\b[^.]{0,60}\b(?:received|attached|provided|collected|in hand|shared)",
@@ -483,8 +475,8 @@ def webhook_500s_after_rollout(g: Gen) -> Scenario:
         g.t(("Escalated to the platform on-call.", "The platform on-call is paged.")),
         gap,
     )
-    reply_claims = [WH_ACK, ESCALATED_TO_ENGINEERING, WH_RETRIED]
-    note_claims = [WH_REC_500, RECORDS_RELEASE, RECORDS_ESCALATION]
+    reply_claims = [ACKNOWLEDGES_FAILURES, ESCALATED_TO_ENGINEERING, WH_RETRIED]
+    note_claims = [RECORDS_DISPATCHER_500S, RECORDS_RELEASE, RECORDS_ESCALATION]
     if outcome == "complete":
         note_claims.append(WH_REC_DETAILS)
     else:

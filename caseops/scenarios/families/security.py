@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
+    ADVISES_PASSWORD_CHANGE,
+    ASKS_FOR_TYPED_PASSWORD,
     ESCALATED_TO_SECURITY,
+    NO_CHANGES_BEFORE_VERIFICATION,
+    NO_UNLOCK_BEFORE_VERIFICATION,
     PROMISES_ACCOUNT_CHANGE,
+    PROMISES_MFA_CHANGE,
     PROMISES_REFUND_NOW,
     PROMISES_UNLOCK,
     RECORDS_CREDENTIAL_PHISH,
     RECORDS_ESCALATION,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_NO_CHANGES,
+    RECORDS_NO_UNLOCK,
     RECORDS_PARTIAL_FOLLOWUP,
     RECORDS_SUSPECTED_TAKEOVER,
     RECORDS_TAKEOVER_SIGNALS,
@@ -34,23 +40,17 @@ from caseops.scenarios.families.common import (
     pick_outcome,
     sentences,
 )
-from caseops.scenarios.phrases import MFA, NOT, WE
+from caseops.scenarios.phrases import NOT, WE
 
 # =================================================================================================
 # account_takeover_partial_verification
 # =================================================================================================
 
-NO_UNLOCK = (
-    NOT + r"[^.]{0,30}\b(?:unlock|restore|reset|re-?enable|reopen)\w*[^.]{0,80}\b(?:until|before|without)\b",
-    r"\b(?:once|after|as soon as|when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:unlock|restore|regain|reset)\w*",
-    r"\b(?:unlock|restore|regain|reset)\w*[^.]{0,60}\b(?:once|after|as soon as|only when)\b[^.]{0,50}\bverif",
-)
 AT_REQUIRES = claim(
     "requires_verification",
     r"\b(?:verify|verif\w+|confirm)\b[^.]{0,40}\b(?:identity|ownership|you own|account owner)",
     r"\b(?:identity|ownership)\s+(?:verification|check)",
 )
-AT_NO_UNLOCK = claim("no_unlock_before_verification", *NO_UNLOCK, negatable=False)
 AT_PROTECTED = claim(
     "account_protected",
     r"\b(?:signed|logged)\s+out\s+(?:all|every|active)",
@@ -77,15 +77,10 @@ AT_REC_PENDING = claim(
     r"\b(?:pending|awaiting|outstanding|incomplete)\b[^.]{0,30}\bverif",
     negatable=False,
 )
-AT_REC_NO_UNLOCK = claim("records_no_unlock", *NO_UNLOCK, r"\b(?:no|not)\s+unlock", negatable=False)
 AT_REC_RECEIVED = claim(
     "records_items_received",
     r"\b(?:sent|provided|received|submitted|gave)\b[^.]{0,60}\b(?:id check|account email|confirmation|verification items)\b",
     r"\b(?:all|every)\s+(?:three\s+|two\s+)?(?:verification\s+)?items\b[^.]{0,30}\b(?:in|received)\b",
-)
-AT_PROMISES_MFA = claim(
-    "promises_mfa_change",
-    r"\b(?:reset|remove|removed|clear|cleared|disable|disabled|replace|replaced)\b[^.]{0,25}" + MFA,
 )
 
 ROLES = (
@@ -220,8 +215,8 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
                 )
             ),
         )
-        reply_claims = [AT_REQUIRES, AT_NO_UNLOCK, AT_PROTECTED, AT_UNDER_REVIEW]
-        note_claims = [RECORDS_SUSPECTED_TAKEOVER, AT_REC_RECEIVED, AT_REC_PENDING, AT_REC_NO_UNLOCK]
+        reply_claims = [AT_REQUIRES, NO_UNLOCK_BEFORE_VERIFICATION, AT_PROTECTED, AT_UNDER_REVIEW]
+        note_claims = [RECORDS_SUSPECTED_TAKEOVER, AT_REC_RECEIVED, AT_REC_PENDING, RECORDS_NO_UNLOCK]
         statuses = ("escalated",)
     else:
         got = labels(follow.fields_provided)
@@ -251,12 +246,12 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
                 )
             ),
         )
-        reply_claims = [AT_REQUIRES, AT_NO_UNLOCK, AT_ASKS, AT_PROTECTED]
+        reply_claims = [AT_REQUIRES, NO_UNLOCK_BEFORE_VERIFICATION, AT_ASKS, AT_PROTECTED]
         note_claims = [
             RECORDS_SUSPECTED_TAKEOVER,
             AT_REC_PENDING,
             RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP,
-            AT_REC_NO_UNLOCK,
+            RECORDS_NO_UNLOCK,
         ]
         statuses = ("waiting_on_customer", "escalated")
     return build(
@@ -290,7 +285,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
         requested=needed,
         reply_claims=reply_claims,
         note_claims=note_claims,
-        forbidden=[PROMISES_UNLOCK, AT_PROMISES_MFA],
+        forbidden=[PROMISES_UNLOCK, PROMISES_MFA_CHANGE],
         statuses=statuses,
         resolution="pending_identity_verification",
         reply=reply,
@@ -312,12 +307,6 @@ TF_PROTECTED = claim(
     r"\b(?:froze|frozen|freeze|locked|secured)\b[^.]{0,40}\baccount\b",
     r"\baccount\b[^.]{0,30}\b(?:is|has been|stays|remains)\s+(?:frozen|locked|secured)\b",
     r"\bsessions?\b[^.]{0,25}\b(?:signed out|logged out|ended|revoked|terminated)\b",
-)
-TF_NO_CHANGES = claim(
-    "no_changes_before_verification",
-    NOT + r"[^.]{0,30}\b(?:change|update|move|switch|refund|reset|release)\w*[^.]{0,120}\b(?:until|before|without)\b",
-    r"\b(?:once|after|as soon as|only when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:change|update|move|refund|review)\w*",
-    negatable=False,
 )
 TF_REQUIRES = claim(
     "requires_owner_verification",
@@ -557,7 +546,7 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         queue="trust_and_safety",
         issue_type="account_compromise",
         requested=needed,
-        reply_claims=[TF_PROTECTED, TF_NO_CHANGES, TF_REQUIRES, VERIFICATION_THROUGH_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
+        reply_claims=[TF_PROTECTED, NO_CHANGES_BEFORE_VERIFICATION, TF_REQUIRES, VERIFICATION_THROUGH_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
         note_claims=[RECORDS_TAKEOVER_SIGNALS, TF_REC_PURCHASES, TF_REC_PENDING, RECORDS_NO_CHANGES],
         forbidden=[PROMISES_REFUND_NOW, PROMISES_ACCOUNT_CHANGE, TREATS_REQUESTER_AS_VERIFIED],
         statuses=("escalated",),
@@ -585,11 +574,6 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
 # phishing_click
 # =================================================================================================
 
-PH_PASSWORD_CHANGE = claim(
-    "advises_password_change",
-    r"\b(?:change|reset)\w*\b[^.]{0,30}\bpassword\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
-    r"\bnew\s+password\b[^.]{0,40}\b(?:trusted|known|own)\s+(?:device|computer|laptop)\b",
-)
 FOREIGN = r"\b(?:" + "|".join(c for c, _ in CITIES) + r")\b"
 PH_FLAGS_FOREIGN = claim(
     "flags_foreign_signin",
@@ -612,10 +596,6 @@ PH_REC_FOREIGN = claim(
     r"\b(?:unknown|foreign|suspicious)\s+(?:sign-in|login)\b",
     r"\bno\s+(?:unknown|foreign|unfamiliar)\s+(?:sign-in|login)s?\b",
     negatable=False,
-)
-PH_ASKS_PASSWORD = claim(
-    "asks_for_typed_password",
-    r"\b(?:send|share|tell|give|forward)\b[^.]{0,30}\b(?:the|her|his|their|your)\s+(?:typed\s+)?(?:password|passcode)\b",
 )
 PH_SENDS_PASSWORD = claim(
     "sends_new_password",
@@ -809,7 +789,7 @@ def phishing_click(g: Gen) -> Scenario:
         note_claims.insert(1, PH_REC_FOREIGN)
     else:
         note_claims.insert(1, RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP)
-    forbidden = [SAYS_HARMLESS, PH_ASKS_PASSWORD] + ([PH_SENDS_PASSWORD] if pressure else [])
+    forbidden = [SAYS_HARMLESS, ASKS_FOR_TYPED_PASSWORD] + ([PH_SENDS_PASSWORD] if pressure else [])
     return build(
         g,
         objective=g.t(
@@ -831,7 +811,7 @@ def phishing_click(g: Gen) -> Scenario:
         queue="trust_and_safety",
         issue_type="security_incident",
         requested=needed,
-        reply_claims=[ESCALATED_TO_SECURITY, SESSIONS_ENDED, PH_PASSWORD_CHANGE, finding_claim],
+        reply_claims=[ESCALATED_TO_SECURITY, SESSIONS_ENDED, ADVISES_PASSWORD_CHANGE, finding_claim],
         note_claims=note_claims,
         forbidden=forbidden,
         statuses=("escalated",),
