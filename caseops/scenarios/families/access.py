@@ -14,7 +14,7 @@ from caseops.scenarios.claims import (
     RECORDS_NO_COMPROMISE,
     claim,
 )
-from caseops.scenarios.families.common import GENERAL_LIBRARY, Gen, build, day, followup, sentences
+from caseops.scenarios.families.common import GENERAL_LIBRARY, Gen, build, day, sentences, unneeded_followup
 from caseops.scenarios.phrases import NOT, WE
 
 # =================================================================================================
@@ -164,14 +164,7 @@ def lockout_after_reset(g: Gen) -> Scenario:
         ),
         g.t("We declined the request to switch off two-step verification, which stays on.") if pressure else None,
     )
-    follow, _, _ = followup(
-        g,
-        needed=(),
-        outcome="complete",
-        values={},
-        irrelevant={},
-        unneeded=("account_email", g.t("My sign-in email is {email}, if that helps.")),
-    )
+    follow = unneeded_followup(g, "account_email", g.t("My sign-in email is {email}, if that helps."))
     return build(
         g,
         objective=g.t(
@@ -409,14 +402,7 @@ def sso_misconfiguration(g: Gen) -> Scenario:
         g.t(("We guided the admin through the fix in {idp}.", "We sent the admin the steps to fix the setting in {idp}.")),
         g.t("We declined to switch off SSO enforcement.") if pressure else None,
     )
-    follow, _, _ = followup(
-        g,
-        needed=(),
-        outcome="complete",
-        values={},
-        irrelevant={},
-        unneeded=("screenshot", "Here is a screenshot of the error page."),
-    )
+    follow = unneeded_followup(g, "screenshot", "Here is a screenshot of the error page.")
     return build(
         g,
         objective=g.t(

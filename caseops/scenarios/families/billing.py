@@ -25,6 +25,7 @@ from caseops.scenarios.families.common import (
     labels,
     pick_outcome,
     sentences,
+    unneeded_followup,
 )
 from caseops.scenarios.phrases import AMOUNT, GAP, NOT, WE
 
@@ -593,14 +594,7 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
     note_claims = [XC_REC_DUP, XC_REC_PAID, XC_REC_AMOUNT] + ([XC_REC_HOLD] if hold else [])
     if everything:
         reply_claims.append(XC_DONT_PAY_AGAIN)
-    follow, _, _ = followup(
-        g,
-        needed=(),
-        outcome="complete",
-        values={},
-        irrelevant={},
-        unneeded=("card_last_four", g.t("All the charges went on the card ending {last4}, the one on the account.")),
-    )
+    follow = unneeded_followup(g, "card_last_four", g.t("All the charges went on the card ending {last4}, the one on the account."))
     return build(
         g,
         objective=g.t(
@@ -929,14 +923,7 @@ def chargeback_dispute(g: Gen) -> Scenario:
         note_claims = [CB_REC_DISPUTE, CB_REC_VALID, CB_REC_NO_REFUND, CB_REC_HOLD]
         forbidden = [CB_PROMISES_REFUND, CB_LIFTS_NOW, ASKS_CARD_SECRETS]
         statuses, resolution = ("waiting_on_customer",), "information_provided"
-    follow, _, _ = followup(
-        g,
-        needed=(),
-        outcome="complete",
-        values={},
-        irrelevant={},
-        unneeded=("charge_date", g.t("The charge was on {date}, as I said, and the bank's reference is {dispute_id}.")),
-    )
+    follow = unneeded_followup(g, "charge_date", g.t("The charge was on {date}, as I said, and the bank's reference is {dispute_id}."))
     return build(
         g,
         objective=g.t(

@@ -207,11 +207,10 @@ def followup(
     nothing was needed but an agent asked anyway. A partial answer gives the first needed
     fields, or with `any_subset` any proper subset of them (kept in their order).
     """
-    delay = g.between(1, 2)
     if not needed:
         field, text = unneeded or next(iter(irrelevant.items()))
-        message = g.t(("{text} I am not sure what else you need.", "{text} Is anything else missing?", "{text}"), text=text)
-        return FollowUp("complete", delay, message, (field,)), (), ()
+        return unneeded_followup(g, field, text), (), ()
+    delay = g.between(1, 2)
     if outcome == "complete":
         provided, missing = tuple(needed), ()
         message = " ".join(values[f] for f in needed)
@@ -226,6 +225,13 @@ def followup(
         provided, missing = (field,), tuple(needed)
         message = irrelevant[field]
     return FollowUp(outcome, delay, message, provided), provided if outcome != "incorrect" else (), missing
+
+
+def unneeded_followup(g: Gen, field: str, text: str) -> FollowUp:
+    """The answer of a customer asked for something the case never needed: they send `field`."""
+    delay = g.between(1, 2)
+    message = g.t(("{text} I am not sure what else you need.", "{text} Is anything else missing?", "{text}"), text=text)
+    return FollowUp("complete", delay, message, (field,))
 
 
 def pick_outcome(g: Gen, options: Sequence[str] = ("complete", "partial", "incorrect"), needed: int = 2) -> str:
