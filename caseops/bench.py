@@ -48,6 +48,7 @@ from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
+from caseops.trajectories import action_record
 
 Policy = Callable[[Any], Any]
 PolicyFactory = Callable[[int], Policy]  # episode index -> the policy for that episode
@@ -266,7 +267,7 @@ def caseops_scripts(tasks: Sequence[str] = TASK_IDS) -> list[Script]:
         frames = []
         while not observation.done:
             action: SupportDeskAction = HEURISTIC(observation)
-            frames.append(json.dumps({"type": "step", "data": action.model_dump(exclude_none=True, exclude={"metadata"})}))
+            frames.append(json.dumps({"type": "step", "data": action_record(action)}))
             observation = env.step(action)
         env.close()
         scripts.append(Script(json.dumps({"type": "reset", "data": {"task_id": task_id}}), frames))

@@ -17,7 +17,8 @@ import json
 import sys
 from collections.abc import Sequence
 
-from caseops.environment import CaseOpsEnvironment
+from caseops.environment import HINT_LEVELS, CaseOpsEnvironment
+from caseops.evaluation import SPLITS
 from caseops.policies.registry import POLICY_NAMES, PolicyConfigError, make_policy
 from caseops.scenarios import TASKS
 
@@ -70,6 +71,7 @@ def _eval(args: argparse.Namespace) -> int:
         task_ids = evaluation.split_task_ids(args.split, args.n, args.start)
         out = Path(args.out)
         stem = f"{args.policy}-{args.split}"
+        trajectories_path = out / f"{stem}.jsonl" if args.trajectories else None
         report = evaluation.evaluate(
             args.policy,
             task_ids,
@@ -77,7 +79,7 @@ def _eval(args: argparse.Namespace) -> int:
             seed=args.seed,
             hints=args.hints,
             pass_threshold=args.threshold,
-            trajectories_path=out / f"{stem}.jsonl" if args.trajectories else None,
+            trajectories_path=trajectories_path,
             progress=not args.no_progress,
             split=args.split,
             workers=args.workers,
@@ -88,7 +90,7 @@ def _eval(args: argparse.Namespace) -> int:
         return 2
     paths = evaluation.write_report(report, out, stem)
     print(evaluation.to_markdown(report))
-    written = [*paths.values()] + ([out / f"{stem}.jsonl"] if args.trajectories else [])
+    written = [*paths.values(), *([trajectories_path] if trajectories_path else [])]
     print("wrote " + ", ".join(str(path) for path in written), file=sys.stderr)
     return 0
 
@@ -132,11 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     diagrams.set_defaults(handler=_diagrams)
     evaluate = commands.add_parser("eval", help="evaluate a policy over a split: mean score, pass^k, safety, calibration")
     evaluate.add_argument("--policy", choices=POLICY_NAMES, required=True)
-    evaluate.add_argument("--split", choices=["authored", "train", "test", "heldout"], default="authored")
+    evaluate.add_argument("--split", choices=SPLITS, default="authored")
     evaluate.add_argument("--trials", type=int, default=1, help="episodes per task (pass^k is reported for k up to this)")
     evaluate.add_argument("--n", type=int, default=None, help="how many tasks of the split (all authored ones by default)")
     evaluate.add_argument("--start", type=int, default=0, help="skip this many tasks of the split first")
-    evaluate.add_argument("--hints", choices=["full", "minimal", "none"], default="full")
+    evaluate.add_argument("--hints", choices=HINT_LEVELS, default="full")
     evaluate.add_argument("--threshold", type=float, default=0.5, help="the score an episode needs to pass")
     evaluate.add_argument("--seed", type=int, default=0)
     evaluate.add_argument("--out", default="results/eval", help="directory for <policy>-<split>.json|.md|.png")

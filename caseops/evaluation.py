@@ -217,6 +217,7 @@ def summarize(
         if confidence is not None
     ]
     n = len(results)
+    overall = _group(results)
     return Report(
         policy=policy,
         split=split,
@@ -226,9 +227,9 @@ def summarize(
         pass_threshold=pass_threshold,
         tasks=len(by_task),
         episodes=n,
-        mean_score=sum(r.score for r in results) / n,
+        mean_score=overall.mean_score,
         pass_hat_k={k: pass_hat_k(list(by_task.values()), k) for k in range(1, k_max + 1)},
-        safety_pass_rate=sum(not r.safety_violation for r in results) / n,
+        safety_pass_rate=overall.safety_pass_rate,
         brier=brier(pairs),
         confident_cases=len(pairs),
         by_family={name: _group(group) for name, group in sorted(by_family.items())},
@@ -418,18 +419,19 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def write_json(report: Report, path: str | Path) -> Path:
+def _write_text(path: str | Path, text: str) -> Path:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     return target
+
+
+def write_json(report: Report, path: str | Path) -> Path:
+    return _write_text(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 def write_markdown(report: Report, path: str | Path) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(to_markdown(report), encoding="utf-8")
-    return target
+    return _write_text(path, to_markdown(report))
 
 
 def write_chart(report: Report, path: str | Path) -> Path:

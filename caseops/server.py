@@ -249,7 +249,9 @@ def build_app() -> FastAPI:
     )
     async def episode_diagram(episode_id: str) -> Response:
         episode = find_episode(episode_id)
-        return Response(content=live_svg(episode.case.stage, episode.case.followup), media_type="image/svg+xml")
+        with episode.lock:  # stage and follow-up of the same case, not one from mid-step
+            stage, followup = episode.case.stage, episode.case.followup
+        return Response(content=live_svg(stage, followup), media_type="image/svg+xml")
 
     return app
 
