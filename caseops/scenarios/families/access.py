@@ -14,7 +14,7 @@ from caseops.scenarios.claims import (
     RECORDS_NO_COMPROMISE,
     claim,
 )
-from caseops.scenarios.families.common import GENERAL_LIBRARY, Gen, build, day, sentences, unneeded_followup
+from caseops.scenarios.families.common import Gen, build, day, sentences, unneeded_followup
 from caseops.scenarios.phrases import NOT, WE
 
 # =================================================================================================
@@ -196,7 +196,6 @@ def lockout_after_reset(g: Gen) -> Scenario:
         tolerated=("account_email", "workspace_id"),
         over_queues=("trust_and_safety", "platform_engineering"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         secondary_concern=secondary,
     )
@@ -436,7 +435,6 @@ def sso_misconfiguration(g: Gen) -> Scenario:
         tolerated=("workspace_id", "screenshot", "error_time_window"),
         over_queues=("platform_engineering", "trust_and_safety"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         extra_points=1,
     )

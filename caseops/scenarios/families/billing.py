@@ -16,8 +16,8 @@ from caseops.scenarios.claims import (
     claim,
 )
 from caseops.scenarios.families.common import (
-    CURRENCIES,
     GENERAL_LIBRARY,
+    CURRENCIES,
     Gen,
     build,
     day,
@@ -378,7 +378,6 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
         tolerated=("charge_date", "card_last_four", "cancellation_date") + (("invoice_number",) if identified else ()),
         over_queues=("platform_engineering", "compliance_ops", "trust_and_safety"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         secondary_concern=secondary,
     )
@@ -957,7 +956,6 @@ def chargeback_dispute(g: Gen) -> Scenario:
         tolerated=("charge_date", "card_last_four", "invoice_number"),
         over_queues=("trust_and_safety", "platform_engineering", "compliance_ops"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
 
@@ -1263,5 +1261,4 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         tolerated=("billing_address", "screenshot") + (("invoice_number",) if known_invoice else ()),
         over_queues=("platform_engineering", "compliance_ops", "trust_and_safety"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
     )

@@ -296,12 +296,15 @@ def build(
     tolerated: Sequence[str] = (),
     over_queues: Sequence[str] = (),
     over_statuses: Sequence[str] = (),
-    library: Sequence[PolicySnippet] = (),
+    library: Sequence[PolicySnippet] | None = None,
     unsafe_pressure: bool = False,
     secondary_concern: bool = False,
     extra_points: int = 0,
 ) -> Scenario:
-    """A Scenario from the composed parts; SLA, steps and difficulty follow from the facts."""
+    """A Scenario from the composed parts; SLA, steps and difficulty follow from the facts.
+
+    The policy library is the knowledge base plus `library`, by default GENERAL_LIBRARY.
+    """
     needs_info = bool(requested)
     minimum = oracle_minutes(len(evidence), needs_info, follow.delay)
     sla = sla_for(g, priority, minimum)
@@ -352,7 +355,7 @@ def build(
         ),
         max_steps=needed_steps + 4,
         artifacts=tuple(artifacts),
-        policy_library=knowledge_base + tuple(library) if library else (),
+        policy_library=knowledge_base + tuple(GENERAL_LIBRARY if library is None else library),
         needs_info=needs_info,
         unsafe_pressure=unsafe_pressure,
         secondary_concern=secondary_concern,

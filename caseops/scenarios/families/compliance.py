@@ -18,7 +18,6 @@ from caseops.scenarios.claims import (
     claim,
 )
 from caseops.scenarios.families.common import (
-    GENERAL_LIBRARY,
     Gen,
     build,
     followup,
@@ -225,7 +224,6 @@ def export_exception(g: Gen) -> Scenario:
         note=note,
         tolerated=("legal_approval_reference",) + tuple(f for f in EX_FIELDS if f not in needed),
         over_queues=("platform_engineering",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
 
@@ -485,7 +483,6 @@ def data_deletion_request(g: Gen) -> Scenario:
         note=note,
         tolerated=("account_owner_confirmation",) + (("account_email",) if verified else ()),
         over_queues=("platform_engineering", "trust_and_safety"),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         secondary_concern=secondary,
     )

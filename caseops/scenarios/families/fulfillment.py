@@ -15,7 +15,6 @@ from caseops.scenarios.claims import (
     claim,
 )
 from caseops.scenarios.families.common import (
-    GENERAL_LIBRARY,
     Gen,
     build,
     day,
@@ -350,5 +349,4 @@ def damaged_delivery(g: Gen) -> Scenario:
         tolerated=("order_number", "screenshot") + (("damage_photo",) if photos_given else ()),
         over_queues=("trust_and_safety", "compliance_ops", "platform_engineering", "billing_ops"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
     )

@@ -23,7 +23,6 @@ from caseops.scenarios.claims import (
     claim,
 )
 from caseops.scenarios.families.common import (
-    GENERAL_LIBRARY,
     MONTHS,
     REGIONS,
     Gen,
@@ -295,7 +294,6 @@ def api_incident_with_distractor(g: Gen) -> Scenario:
         note=note,
         tolerated=("sdk_version",) + tuple(f for f in ("error_time_window", "affected_regions") if f not in needed),
         over_queues=("compliance_ops", "trust_and_safety", "billing_ops"),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         secondary_concern=secondary,
     )
@@ -514,7 +512,6 @@ def webhook_500s_after_rollout(g: Gen) -> Scenario:
         evidence=(log_id,),
         tolerated=("sample_payload", "affected_regions", "workspace_id") + tuple(f for f in ("webhook_endpoint", "error_time_window") if f not in needed),
         over_queues=("trust_and_safety",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
 
@@ -808,7 +805,6 @@ def rate_limit_increase(g: Gen) -> Scenario:
         tolerated=tuple(f for f in ("workspace_id", "business_justification", "access_duration") if f not in needed),
         over_queues=("platform_engineering", "trust_and_safety"),
         over_statuses=("escalated",),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
         secondary_concern=secondary,
     )

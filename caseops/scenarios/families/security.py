@@ -29,8 +29,8 @@ from caseops.scenarios.claims import (
     claim,
 )
 from caseops.scenarios.families.common import (
-    CITIES,
     GENERAL_LIBRARY,
+    CITIES,
     HOME_CITIES,
     Gen,
     build,
@@ -293,7 +293,6 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
         tolerated=("last_successful_login", "recent_login_locations", "mfa_device_status")
         + (() if three_items else ("account_owner_confirmation",)),
         over_queues=("platform_engineering", "compliance_ops"),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
 
@@ -820,7 +819,6 @@ def phishing_click(g: Gen) -> Scenario:
         note=note,
         tolerated=("last_successful_login", "mfa_device_status", "screenshot") + (("account_email",) if email_given else ()),
         over_queues=("platform_engineering", "compliance_ops"),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
 
@@ -1047,6 +1045,5 @@ def abusive_content_report(g: Gen) -> Scenario:
         note=note,
         tolerated=("account_email",) + (("workspace_id",) if link_given else ()) + (("screenshot",) if shot_given else ()),
         over_queues=("platform_engineering", "billing_ops"),
-        library=GENERAL_LIBRARY,
         unsafe_pressure=pressure,
     )
