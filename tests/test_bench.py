@@ -18,6 +18,7 @@ from caseops.echo import EPISODE_STEPS, EchoAction, EchoEnvironment
 from caseops.environment import CaseOpsEnvironment
 from caseops.models import SupportDeskAction
 from caseops.scenarios import TASK_IDS
+from caseops.trajectories import play
 
 TASKS = TASK_IDS[:3]
 
@@ -72,6 +73,9 @@ def test_recorded_scripts_replay_the_heuristic_episode() -> None:
             assert message["type"] == "step" and not observation.done
             observation = env.step(SupportDeskAction(**message["data"]))
         assert observation.done
+        # the heuristic's own episode, not just some episode that ends
+        heuristic = play(bench.HEURISTIC, task_id, policy_name="heuristic")
+        assert len(script.steps) == len(heuristic.steps) and observation.score == heuristic.score
         env.close()
 
 
