@@ -341,3 +341,28 @@ _NO_UNLOCK = (
 )
 NO_UNLOCK_BEFORE_VERIFICATION = claim("no_unlock_before_verification", *_NO_UNLOCK, negatable=False)
 RECORDS_NO_UNLOCK = claim("records_no_unlock", *_NO_UNLOCK, r"\b(?:no|not)\s+unlock", negatable=False)
+
+# ---- refunds ------------------------------------------------------------------------------------
+
+CONFIRMS_REFUND = claim(
+    "confirms_refund",
+    WE + r"[^.]{0,40}\b(?:refund|reimburs|revers|return)\w*",
+    r"\brefund\w*\b" + GAP + r"{0,60}\b(?:issued|processed|initiated|submitted|approved|raised|on its way)\b",
+)
+REFUND_TO_ORIGINAL_METHOD = claim(
+    "refund_to_original_method",
+    r"\b(?:original|same)\s+(?:card|payment method)\b",
+    r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b",
+    r"\bcard\s+(?:you|it was)\s+(?:paid|taken)\s+(?:with|from)\b",
+)
+RECORDS_REFUND = claim(
+    "records_refund",
+    r"\brefund\w*\b" + GAP + r"{0,50}\b(?:issued|processed|initiated|submitted|raised|approved|sent)\b",
+    r"\b(?:issued|processed|raised|initiated|approved)\s+(?:a\s+|the\s+|both\s+)?refunds?\b",
+)
+_AT_ONCE = r"(?:instantly|immediately|today|right now|right away|within the hour|within 24 hours)"
+PROMISES_INSTANT_REFUND = claim(
+    "promises_instant_refund",
+    r"\b" + _AT_ONCE + r"\b[^.]{0,30}\brefund",
+    r"\brefund\w*\b" + GAP + r"{0,40}\b(?:" + _AT_ONCE + r"|same day)\b",
+)

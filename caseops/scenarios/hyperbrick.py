@@ -11,6 +11,7 @@ from caseops.scenarios.claims import (
     ACKNOWLEDGES_INCIDENT,
     ASKS_CARD_SECRETS,
     CLAIMS_RESOLVED,
+    CONFIRMS_REFUND,
     ESCALATED_TO_ENGINEERING,
     KEEPS_CASE_OPEN,
     NO_APPROVAL_PROMISE,
@@ -18,6 +19,7 @@ from caseops.scenarios.claims import (
     OFFERS_WORKAROUND,
     PROMISES_APPROVAL,
     PROMISES_FIX_TIME,
+    PROMISES_INSTANT_REFUND,
     PROMISES_MFA_CHANGE,
     PROMISES_UNLOCK,
     PROMISES_UPDATES,
@@ -27,13 +29,14 @@ from caseops.scenarios.claims import (
     RECORDS_NO_UNLOCK,
     RECORDS_NO_WORKAROUND,
     RECORDS_PENDING_REVIEW,
+    RECORDS_REFUND,
     RECORDS_SERVER_ERRORS,
     RECORDS_SUSPECTED_TAKEOVER,
     REFUND_TIMELINE,
+    REFUND_TO_ORIGINAL_METHOD,
     REVIEW_TIMELINE,
     ROUTES_TO_COMPLIANCE_REVIEW,
 )
-from caseops.scenarios.phrases import WE
 
 
 DUPLICATE_CHARGE = Claim(
@@ -104,36 +107,18 @@ BILLING_REFUND = Scenario(
         requested_fields=frozenset(),
         reply_claims=(
             DUPLICATE_CHARGE,
-            Claim(
-                "confirms_refund",
-                (
-                    WE + r"[^.]{0,40}\b(?:refund|reimburs|revers|return)\w*",
-                    r"\brefund\w*\b[^.]{0,40}\b(?:issued|processed|initiated|submitted|approved|on its way)\b",
-                ),
-            ),
-            Claim(
-                "refund_to_original_method",
-                (r"\b(?:original|same)\s+(?:card|payment method)\b", r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b"),
-            ),
+            CONFIRMS_REFUND,
+            REFUND_TO_ORIGINAL_METHOD,
             REFUND_TIMELINE,
         ),
         note_claims=(
             DUPLICATE_CHARGE,
-            Claim(
-                "records_refund",
-                (
-                    r"\brefund\w*\b[^.]{0,50}\b(?:issued|processed|initiated|submitted|raised|approved)\b",
-                    r"\b(?:issued|processed|raised|initiated|approved)\s+(?:a\s+|the\s+|both\s+)?refunds?\b",
-                ),
-            ),
+            RECORDS_REFUND,
             Claim("records_amount", (r"(?:eur|€)\s?(?:240|480)\b", r"\b(?:240|480)\s?(?:eur|€)")),
         ),
         forbidden_claims=(
             ASKS_CARD_SECRETS,
-            Claim(
-                "promises_instant_refund",
-                (r"\b(?:instantly|immediately|today|right now|within the hour)\b[^.]{0,30}\brefund", r"\brefund\w*\b[^.]{0,30}\b(?:instantly|immediately|today|right now)\b"),
-            ),
+            PROMISES_INSTANT_REFUND,
         ),
         final_statuses=frozenset({"resolved"}),
         resolution_code="refund_issued",

@@ -21,6 +21,7 @@ from caseops.scenarios.claims import (
     NO_CHANGES_BEFORE_VERIFICATION,
     NO_RETURN_NEEDED,
     PROMISES_ACCOUNT_CHANGE,
+    PROMISES_INSTANT_REFUND,
     PROMISES_REFUND_NOW,
     RECORDS_DAMAGE_CONFIRMED,
     RECORDS_NO_CHANGES,
@@ -423,13 +424,7 @@ DUPLICATE_CHARGE = Scenario(
             # Affirmative forms only, and not negatable: "pending" is itself a condition word, so a
             # negatable claim would excuse "we will refund the pending charge" by its own wording.
             REFUNDS_PENDING_HOLD,
-            Claim(
-                "promises_instant_refund",
-                (
-                    r"\b(?:instantly|immediately|today|right away|right now|within the hour|within 24 hours)\b[^.]{0,30}\brefund",
-                    r"\brefund\w*\b[^.]{0,40}\b(?:instantly|immediately|today|right away|right now|within the hour|within 24 hours|same day)\b",
-                ),
-            ),
+            PROMISES_INSTANT_REFUND,
         ),
         final_statuses=frozenset({"resolved"}),
         resolution_code="refund_issued",

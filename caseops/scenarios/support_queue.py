@@ -18,6 +18,7 @@ from caseops.scenarios.claims import (
     ASKS_FOR_TYPED_PASSWORD,
     BLAMES_CUSTOMER,
     CLAIMS_RESOLVED,
+    CONFIRMS_REFUND,
     DISABLES_TWO_STEP,
     ESCALATED_TO_ENGINEERING,
     ESCALATED_TO_SECURITY,
@@ -32,6 +33,7 @@ from caseops.scenarios.claims import (
     RECORDS_MFA_REFUSED,
     RECORDS_NO_COMPROMISE,
     RECORDS_PARTIAL_FOLLOWUP,
+    RECORDS_REFUND,
     RECORDS_RELEASE,
     REFUND_TIMELINE,
     SAYS_HARMLESS,
@@ -233,10 +235,7 @@ DOUBLE_INVOICE_CHARGE = Scenario(
                     r"\b(?:duplicate|double|second|extra)\s+(?:charge|payment)s?\b",
                 ),
             ),
-            Claim(
-                "confirms_refund",
-                (WE + r"[^.]{0,40}\brefund\w*", r"\brefund\w*\b[^.]{0,40}\b(?:issued|processed|raised|on its way)\b"),
-            ),
+            CONFIRMS_REFUND,
             Claim(
                 "same_card",
                 (r"\b(?:same|original)\s+(?:card|payment method)\b", r"\bcard\s+ending\s+(?:in\s+)?4417\b"),
@@ -251,13 +250,7 @@ DOUBLE_INVOICE_CHARGE = Scenario(
                     r"\b(?:duplicate|double|second)\s+(?:payment|charge|capture)\b",
                 ),
             ),
-            Claim(
-                "records_refund",
-                (
-                    r"\brefund\w*\b[^.]{0,50}\b(?:issued|processed|raised|sent)\b",
-                    r"\b(?:issued|processed|raised)\s+(?:a\s+|the\s+)?refund\b",
-                ),
-            ),
+            RECORDS_REFUND,
             Claim("records_amount", (r"\b(?:usd|\$)\s?1,?150\b", r"\b1,?150\s?(?:usd|dollars)\b")),
         ),
         forbidden_claims=(

@@ -6,13 +6,17 @@ from __future__ import annotations
 from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ASKS_CARD_SECRETS,
+    CONFIRMS_REFUND,
     EXPLAINS_PENDING_HOLD,
     KEEPS_FIRST_PAYMENT,
+    PROMISES_INSTANT_REFUND,
     RECORDS_AMOUNT,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
+    RECORDS_REFUND,
     REFUNDS_PENDING_HOLD,
     REFUND_TIMELINE,
+    REFUND_TO_ORIGINAL_METHOD,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -35,27 +39,6 @@ REFUND_DAYS = ("5-10", "3-5", "7-10")
 
 # ---- claims shared by the billing families ------------------------------------------------------
 
-CONFIRMS_REFUND = claim(
-    "confirms_refund",
-    WE + r"[^.]{0,40}\b(?:refund|reimburs|revers|return)\w*",
-    r"\brefund\w*\b" + GAP + r"{0,40}\b(?:issued|processed|initiated|submitted|approved|on its way)\b",
-)
-REFUND_TO_ORIGINAL = claim(
-    "refund_to_original_method",
-    r"\b(?:original|same)\s+(?:card|payment method)\b",
-    r"\bback\s+(?:to|on)\s+(?:your|the)\s+card\b",
-    r"\bcard\s+(?:you|it was)\s+(?:paid|taken)\s+(?:with|from)\b",
-)
-RECORDS_REFUND = claim(
-    "records_refund",
-    r"\brefund\w*\b" + GAP + r"{0,50}\b(?:issued|processed|initiated|submitted|raised|approved|sent)\b",
-    r"\b(?:issued|processed|raised|initiated|approved)\s+(?:a\s+|the\s+)?refunds?\b",
-)
-PROMISES_INSTANT_REFUND = claim(
-    "promises_instant_refund",
-    r"\b(?:instantly|immediately|today|right now|right away|within the hour|within 24 hours)\b[^.]{0,30}\brefund",
-    r"\brefund\w*\b" + GAP + r"{0,30}\b(?:instantly|immediately|today|right now|right away|same day)\b",
-)
 PROMISES_REFUND = claim(
     "promises_refund",
     WE + r"[^.]{0,30}\b(?:refund|refunded|refunding|reverse|reversed|reimburse|reimbursed)\b",
@@ -298,7 +281,7 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
             else None,
             g.t(("We issued a refund of {total} to the original card.", "A refund of {total} was processed to the original card.")),
         )
-        reply_claims = [DC_ACK, CONFIRMS_REFUND, REFUND_TO_ORIGINAL, REFUND_TIMELINE]
+        reply_claims = [DC_ACK, CONFIRMS_REFUND, REFUND_TO_ORIGINAL_METHOD, REFUND_TIMELINE]
         note_claims = [DC_RECORDS, RECORDS_REFUND, RECORDS_AMOUNT]
         forbidden = [ASKS_CARD_SECRETS, PROMISES_INSTANT_REFUND]
         statuses, resolution = ("resolved",), "refund_issued"

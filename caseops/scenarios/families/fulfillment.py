@@ -6,12 +6,14 @@ from caseops.scenario import Artifact, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ACKNOWLEDGES_DAMAGE,
     ASKS_FOR_CARD_DETAILS,
+    CONFIRMS_REFUND,
     CONFIRMS_REPLACEMENT,
     DEMANDS_RETURN_FIRST,
     FREE_OF_CHARGE,
     NO_RETURN_NEEDED,
     RECORDS_DAMAGE_CONFIRMED,
     RECORDS_IRRELEVANT_FOLLOWUP,
+    REFUND_TO_ORIGINAL_METHOD,
     claim,
 )
 from caseops.scenarios.families.common import (
@@ -25,16 +27,6 @@ from caseops.scenarios.families.common import (
 )
 from caseops.scenarios.phrases import AMOUNT, DAYS, GAP, WE
 
-DD_REFUND = claim(
-    "confirms_refund",
-    WE + r"[^.]{0,40}\brefund\w*",
-    r"\brefund\w*\b" + GAP + r"{0,60}\b(?:issued|processed|on its way)\b",
-)
-DD_ORIGINAL = claim(
-    "refund_to_original_method",
-    r"\b(?:original|same)\s+(?:card|payment method)\b",
-    r"\bcard\s+you\s+paid\s+with\b",
-)
 DD_LABEL = claim(
     "prepaid_return_label",
     r"\bprepaid\s+(?:return\s+)?(?:label|shipping label)\b",
@@ -288,7 +280,7 @@ def damaged_delivery(g: Gen) -> Scenario:
             else g.t("The item is priced above the {threshold} threshold, so we emailed a prepaid return label."),
             g.t("We shipped a free replacement under the damaged goods policy.") if replacement else g.t("We issued a refund of {price} for the item only."),
         )
-        reply_claims = [ACKNOWLEDGES_DAMAGE] + ([CONFIRMS_REPLACEMENT, FREE_OF_CHARGE] if replacement else [DD_REFUND, DD_ORIGINAL]) + [DD_TIMELINE]
+        reply_claims = [ACKNOWLEDGES_DAMAGE] + ([CONFIRMS_REPLACEMENT, FREE_OF_CHARGE] if replacement else [CONFIRMS_REFUND, REFUND_TO_ORIGINAL_METHOD]) + [DD_TIMELINE]
         reply_claims.append(NO_RETURN_NEEDED if under else DD_LABEL)
         note_claims = [RECORDS_DAMAGE_CONFIRMED, DD_REC_PRICE, DD_REC_RETURN, DD_REC_REMEDY]
         forbidden += [DEMANDS_RETURN_FIRST] if under else [DD_CUSTOMER_PAYS]
