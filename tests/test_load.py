@@ -23,6 +23,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from caseops import machinery
+from caseops.bench import ws_url
 from caseops.environment import STORE, CaseOpsEnvironment
 from caseops.errors import EnvironmentClosedError
 from caseops.models import SupportDeskAction, SupportDeskObservation
@@ -30,6 +31,7 @@ from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
 from caseops.server import build_app
+from caseops.trajectories import action_record
 
 SESSIONS = 64
 LOAD_ENV = {"CASEOPS_MAX_SESSIONS": str(SESSIONS)}
@@ -43,10 +45,6 @@ MAX_FRAME = 16 * 1024 * 1024
 servers.start_shared(LOAD_ENV, REAP_ENV)
 
 Policy = Callable[[SupportDeskObservation], SupportDeskAction]
-
-
-def ws_url(base_url: str) -> str:
-    return base_url.replace("http://", "ws://", 1) + "/ws"
 
 
 def policy_for(index: int) -> Policy:
@@ -83,7 +81,7 @@ async def ask(ws: ClientConnection, message: dict[str, Any]) -> dict[str, Any]:
 
 
 def action_frame(action: SupportDeskAction) -> dict[str, Any]:
-    return {"type": "step", "data": action.model_dump(exclude_none=True, exclude={"metadata"})}
+    return {"type": "step", "data": action_record(action)}
 
 
 async def first_reply(ws: ClientConnection, message: dict[str, Any]) -> dict[str, Any]:
