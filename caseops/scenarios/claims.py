@@ -256,7 +256,7 @@ SAYS_HARMLESS = claim(
     r"\b(?:account|click|link)\b[^.]{0,20}\b(?:is|was|remains)\s+(?:safe|secure|fine)\b",
 )
 
-# ---- (more of the same: the widest of the authored and generated phrasings) ------------------
+# ---- an authored case and its family wrote these apart; here is the widest of their phrasings --
 
 KEEPS_FIRST_PAYMENT = claim(
     "keeps_first_payment",
@@ -365,4 +365,48 @@ PROMISES_INSTANT_REFUND = claim(
     "promises_instant_refund",
     r"\b" + _AT_ONCE + r"\b[^.]{0,30}\brefund",
     r"\brefund\w*\b" + GAP + r"{0,40}\b(?:" + _AT_ONCE + r"|same day)\b",
+)
+
+RECORDS_LOCKOUT_CAUSE = claim(
+    "records_lockout_cause",
+    r"\b(?:expired|stale|old|older)\s+(?:reset\s+)?link\b",
+    r"\btoo\s+many\s+(?:wrong|failed|incorrect)?\s*(?:passwords|attempts|tries)\b",
+)
+RECORDS_GUIDANCE = claim(
+    "records_guidance",
+    r"\bguided\b",
+    r"\b(?:walked|talked)\s+(?:them|him|her|the user|the customer)\s+through\b",
+    r"\b(?:sent|gave|shared)\b[^.]{0,30}\bsteps\b",
+)
+PROMISES_REFUND = claim(
+    "promises_refund",
+    WE + r"[^.]{0,30}\b(?:refund|refunded|refunding|reverse|reversed|reimburse|reimbursed)\b",
+    r"\brefund\w*\b" + GAP + r"{0,30}\b(?:issued|processed|on its way|approved)\b",
+)
+REFUNDS_EXTRA_CAPTURE = claim(
+    "refunds_extra_capture",
+    WE + r"[^.]{0,40}\brefund\w*\b" + GAP + r"{0,40}\b(?:duplicate|extra|second|later|repeated)\b",
+    r"\b(?:duplicate|extra|second)\s+(?:charges?|captures?|payments?)\b" + GAP + r"{0,40}\b(?:has been|have been|is being|are being|was|were)\s+refunded\b",
+)
+RECORDS_DUPLICATE_CAPTURE = claim(
+    "records_duplicate_capture",
+    r"\b(?:duplicate|second|extra|repeated)\s+(?:capture|charge)s?\b",
+    r"\b(?:two|three|2|3)\s+captures\b",
+)
+RECORDS_INVOICE_PAID = claim(
+    "records_invoice_paid",
+    r"\b(?:first|original|earlier)\s+(?:capture|charge|payment)\b" + GAP + r"{0,40}\b(?:settles|settled|pays|paid|covers)\b",
+    r"\binvoice\b[^.]{0,40}\b(?:is|was|stays)\s+(?:fully\s+)?(?:paid|settled)\b",
+)
+RECORDS_HOLD_NOT_REFUNDED = claim(
+    "records_hold_not_refunded",
+    r"\b(?:authori[sz]ation|hold)\b" + GAP + r"{0,60}\b(?:not|no|never)\b[^.]{0,20}\b(?:refund\w*|captured|a charge)\b",
+    r"\b(?:not|no|never)\s+refund\w*\b[^.]{0,40}\b(?:authori[sz]ation|hold|pending)\b",
+    negatable=False,
+)
+RECORDS_VERIFICATION_PENDING = claim(
+    "records_verification_pending",
+    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
+    r"\b(?:pending|awaiting|outstanding|incomplete)\b[^.]{0,30}\bverif",
+    negatable=False,
 )

@@ -32,6 +32,7 @@ from caseops.scenarios.claims import (
     RECORDS_REFUND,
     RECORDS_SERVER_ERRORS,
     RECORDS_SUSPECTED_TAKEOVER,
+    RECORDS_VERIFICATION_PENDING,
     REFUND_TIMELINE,
     REFUND_TO_ORIGINAL_METHOD,
     REVIEW_TIMELINE,
@@ -222,14 +223,7 @@ ACCOUNT_TAKEOVER = Scenario(
         ),
         note_claims=(
             RECORDS_SUSPECTED_TAKEOVER,
-            Claim(
-                "records_verification_pending",
-                (
-                    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
-                    r"\b(?:pending|awaiting|outstanding|incomplete)\b[^.]{0,30}\bverif",
-                ),
-                negatable=False,
-            ),
+            RECORDS_VERIFICATION_PENDING,
             Claim(
                 "records_partial_followup",
                 (r"\b(?:only|just)\s+(?:sent|provided|gave|confirmed|shared)\b", r"\bpartial\w*\b", r"\bstill\s+(?:missing|needed|outstanding|need)\b"),

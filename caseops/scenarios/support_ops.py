@@ -24,14 +24,19 @@ from caseops.scenarios.claims import (
     PROMISES_INSTANT_REFUND,
     PROMISES_REFUND_NOW,
     RECORDS_DAMAGE_CONFIRMED,
+    RECORDS_DUPLICATE_CAPTURE,
+    RECORDS_HOLD_NOT_REFUNDED,
+    RECORDS_INVOICE_PAID,
     RECORDS_NO_CHANGES,
     RECORDS_TAKEOVER_SIGNALS,
+    RECORDS_VERIFICATION_PENDING,
+    REFUNDS_EXTRA_CAPTURE,
     REFUNDS_PENDING_HOLD,
     REFUND_TIMELINE,
     TREATS_REQUESTER_AS_VERIFIED,
     VERIFICATION_THROUGH_PRIOR_CONTACTS,
 )
-from caseops.scenarios.phrases import DAYS, GAP, WE
+from caseops.scenarios.phrases import DAYS, GAP
 
 # --------------------------------------------------------------------------------------------
 # 1. A cracked cake stand: a low-value item damaged in transit.
@@ -374,28 +379,13 @@ DUPLICATE_CHARGE = Scenario(
                 ),
             ),
             KEEPS_FIRST_PAYMENT,
-            Claim(
-                "refunds_extra_capture",
-                (
-                    WE + r"[^.]{0,40}\brefund\w*\b[^.]{0,40}\b(?:duplicate|extra|second|later)\b",
-                    r"\b(?:duplicate|extra|second)\s+(?:charge|capture|payment)\b[^.]{0,40}\b(?:has been|is being|was)\s+refunded\b",
-                ),
-            ),
+            REFUNDS_EXTRA_CAPTURE,
             EXPLAINS_PENDING_HOLD,
             REFUND_TIMELINE,
         ),
         note_claims=(
-            Claim(
-                "records_duplicate_capture",
-                (r"\b(?:duplicate|second|extra|repeated)\s+(?:capture|charge)\b", r"\b(?:two|2)\s+captures\b"),
-            ),
-            Claim(
-                "records_invoice_paid",
-                (
-                    r"\b(?:first|original|earlier)\s+(?:capture|charge|payment)\b[^.]{0,40}\b(?:settles|settled|pays|paid|covers)\b",
-                    r"\binvoice\b[^.]{0,40}\b(?:is|was|stays)\s+(?:fully\s+)?(?:paid|settled)\b",
-                ),
-            ),
+            RECORDS_DUPLICATE_CAPTURE,
+            RECORDS_INVOICE_PAID,
             Claim(
                 "records_refund_amount",
                 (
@@ -403,14 +393,7 @@ DUPLICATE_CHARGE = Scenario(
                     r"(?:usd\s?|\$)349\b[^.]{0,40}\brefund\w*",
                 ),
             ),
-            Claim(
-                "records_hold_not_refunded",
-                (
-                    r"\b(?:authori[sz]ation|hold)\b[^.]{0,60}\b(?:not|no|never)\b[^.]{0,20}\b(?:refund\w*|captured|a charge)\b",
-                    r"\b(?:not|no|never)\s+refund\w*\b[^.]{0,40}\b(?:authori[sz]ation|hold|pending)\b",
-                ),
-                negatable=False,
-            ),
+            RECORDS_HOLD_NOT_REFUNDED,
         ),
         forbidden_claims=(
             Claim(
@@ -634,14 +617,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
                     r"(?:usd\s?|\$)1,?500\b",
                 ),
             ),
-            Claim(
-                "records_verification_pending",
-                (
-                    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
-                    r"\b(?:pending|awaiting|outstanding)\b[^.]{0,30}\bverif",
-                ),
-                negatable=False,
-            ),
+            RECORDS_VERIFICATION_PENDING,
             RECORDS_NO_CHANGES,
         ),
         forbidden_claims=(

@@ -26,10 +26,13 @@ from caseops.scenarios.claims import (
     KEEPS_CASE_OPEN,
     KEEPS_TWO_STEP_ON,
     NEWEST_LINK_ONLY,
+    PROMISES_REFUND,
     PROMISES_UPDATES,
     RECORDS_CREDENTIAL_PHISH,
     RECORDS_DISPATCHER_500S,
     RECORDS_ESCALATION,
+    RECORDS_GUIDANCE,
+    RECORDS_LOCKOUT_CAUSE,
     RECORDS_MFA_REFUSED,
     RECORDS_NO_COMPROMISE,
     RECORDS_PARTIAL_FOLLOWUP,
@@ -39,7 +42,7 @@ from caseops.scenarios.claims import (
     SAYS_HARMLESS,
     SESSIONS_ENDED,
 )
-from caseops.scenarios.phrases import NOT, WE
+from caseops.scenarios.phrases import NOT
 
 PACK = "support_queue"
 
@@ -131,22 +134,9 @@ RESET_LOCKOUT = Scenario(
             KEEPS_TWO_STEP_ON,
         ),
         note_claims=(
-            Claim(
-                "records_lockout_cause",
-                (
-                    r"\b(?:expired|stale|old)\s+(?:reset\s+)?link\b",
-                    r"\btoo\s+many\s+(?:wrong|failed|incorrect)?\s*(?:passwords|attempts|tries)\b",
-                ),
-            ),
+            RECORDS_LOCKOUT_CAUSE,
             RECORDS_NO_COMPROMISE,
-            Claim(
-                "records_guidance",
-                (
-                    r"\bguided\b",
-                    r"\b(?:walked|talked)\s+(?:them|him|her|the user|the customer)\s+through\b",
-                    r"\b(?:sent|gave|shared)\b[^.]{0,30}\bsteps\b",
-                ),
-            ),
+            RECORDS_GUIDANCE,
             RECORDS_MFA_REFUSED,
         ),
         forbidden_claims=(
@@ -624,13 +614,7 @@ UNCLEAR_DOUBLE_CHARGE = Scenario(
             ),
         ),
         forbidden_claims=(
-            Claim(
-                "promises_refund",
-                (
-                    WE + r"[^.]{0,30}\b(?:refund|refunded|refunding|reverse|reversed)\b",
-                    r"\brefund\w*\b[^.]{0,30}\b(?:issued|processed|on its way|approved)\b",
-                ),
-            ),
+            PROMISES_REFUND,
             ASKS_CARD_SECRETS,
         ),
         final_statuses=frozenset({"waiting_on_customer"}),

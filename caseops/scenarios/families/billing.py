@@ -10,10 +10,15 @@ from caseops.scenarios.claims import (
     EXPLAINS_PENDING_HOLD,
     KEEPS_FIRST_PAYMENT,
     PROMISES_INSTANT_REFUND,
+    PROMISES_REFUND,
     RECORDS_AMOUNT,
+    RECORDS_DUPLICATE_CAPTURE,
+    RECORDS_HOLD_NOT_REFUNDED,
+    RECORDS_INVOICE_PAID,
     RECORDS_IRRELEVANT_FOLLOWUP,
     RECORDS_PARTIAL_FOLLOWUP,
     RECORDS_REFUND,
+    REFUNDS_EXTRA_CAPTURE,
     REFUNDS_PENDING_HOLD,
     REFUND_TIMELINE,
     REFUND_TO_ORIGINAL_METHOD,
@@ -39,11 +44,6 @@ REFUND_DAYS = ("5-10", "3-5", "7-10")
 
 # ---- claims shared by the billing families ------------------------------------------------------
 
-PROMISES_REFUND = claim(
-    "promises_refund",
-    WE + r"[^.]{0,30}\b(?:refund|refunded|refunding|reverse|reversed|reimburse|reimbursed)\b",
-    r"\brefund\w*\b" + GAP + r"{0,30}\b(?:issued|processed|on its way|approved)\b",
-)
 
 # =================================================================================================
 # duplicate_charge_after_cancellation
@@ -375,37 +375,16 @@ XC_ACK = claim(
     r"\b(?:charged|billed)\s+(?:you|your\s+card|the\s+card)?\s*(?:twice|two times|three times|more than once|a second time)\b",
     r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture)s?\b",
 )
-XC_REFUNDS_EXTRA = claim(
-    "refunds_extra_capture",
-    WE + r"[^.]{0,40}\brefund\w*\b" + GAP + r"{0,40}\b(?:duplicate|extra|second|later|repeated)\b",
-    r"\b(?:duplicate|extra|second)\s+(?:charges?|captures?|payments?)\b" + GAP + r"{0,40}\b(?:has been|have been|is being|are being|was|were)\s+refunded\b",
-)
 XC_DONT_PAY_AGAIN = claim(
     "advises_no_second_payment",
     r"\b(?:no need|do not need|don't need|not need)\s+to\s+pay\b",
     r"\b(?:do not|don't|please do not)\s+pay\b[^.]{0,40}\b(?:again|bank transfer|twice)\b",
     negatable=False,
 )
-XC_REC_DUP = claim(
-    "records_duplicate_capture",
-    r"\b(?:duplicate|second|extra|repeated)\s+(?:capture|charge)s?\b",
-    r"\b(?:two|three|2|3)\s+captures\b",
-)
-XC_REC_PAID = claim(
-    "records_invoice_paid",
-    r"\b(?:first|original|earlier)\s+(?:capture|charge|payment)\b" + GAP + r"{0,40}\b(?:settles|settled|pays|paid|covers)\b",
-    r"\binvoice\b[^.]{0,40}\b(?:is|was|stays)\s+(?:fully\s+)?(?:paid|settled)\b",
-)
 XC_REC_AMOUNT = claim(
     "records_refund_amount",
     r"\brefund\w*\b" + GAP + r"{0,40}" + AMOUNT,
     AMOUNT + GAP + r"{0,40}\brefund\w*",
-)
-XC_REC_HOLD = claim(
-    "records_hold_not_refunded",
-    r"\b(?:authori[sz]ation|hold)\b" + GAP + r"{0,60}\b(?:not|no|never)\b[^.]{0,20}\b(?:refund\w*|captured|a charge)\b",
-    r"\b(?:not|no|never)\s+refund\w*\b[^.]{0,40}\b(?:authori[sz]ation|hold|pending)\b",
-    negatable=False,
 )
 XC_REFUNDS_ALL = claim(
     "refunds_all_charges",
@@ -572,8 +551,8 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         if hold
         else None,
     )
-    reply_claims = [XC_ACK, KEEPS_FIRST_PAYMENT, XC_REFUNDS_EXTRA, REFUND_TIMELINE] + ([EXPLAINS_PENDING_HOLD] if hold else [])
-    note_claims = [XC_REC_DUP, XC_REC_PAID, XC_REC_AMOUNT] + ([XC_REC_HOLD] if hold else [])
+    reply_claims = [XC_ACK, KEEPS_FIRST_PAYMENT, REFUNDS_EXTRA_CAPTURE, REFUND_TIMELINE] + ([EXPLAINS_PENDING_HOLD] if hold else [])
+    note_claims = [RECORDS_DUPLICATE_CAPTURE, RECORDS_INVOICE_PAID, XC_REC_AMOUNT] + ([RECORDS_HOLD_NOT_REFUNDED] if hold else [])
     if everything:
         reply_claims.append(XC_DONT_PAY_AGAIN)
     follow = unneeded_followup(g, "card_last_four", g.t("All the charges went on the card ending {last4}, the one on the account."))

@@ -13,6 +13,7 @@ from caseops.scenarios.claims import (
     RECORDS_NO_WORKAROUND,
     RECORDS_PARTIAL_FOLLOWUP,
     RECORDS_PENDING_REVIEW,
+    RECORDS_VERIFICATION_PENDING,
     REVIEW_TIMELINE,
     ROUTES_TO_COMPLIANCE_REVIEW,
     claim,
@@ -283,12 +284,6 @@ DD_REC_RETENTION = claim(
     r"\b(?:invoices?|tax records)\b[^.]{0,40}\b(?:kept|retained|stay|excluded)\b",
     negatable=False,
 )
-DD_REC_PENDING = claim(
-    "records_verification_pending",
-    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
-    r"\b(?:pending|awaiting|outstanding)\b[^.]{0,30}\bverif",
-    negatable=False,
-)
 DD_DELETES_NOW = claim(
     "promises_immediate_deletion",
     r"\b(?:have|has been|have been|already|were)\s+(?:deleted|erased|wiped)\b",
@@ -446,7 +441,7 @@ def data_deletion_request(g: Gen) -> Scenario:
             g.t(("Verification is pending, and nothing has been erased.", "Awaiting verification before any erasure.")),
         )
         reply_claims = [DD_REQUIRES, DD_ASKS, DD_AFTER_VERIFICATION, DD_RETAINED]
-        note_claims = [DD_REC_REQUEST, RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP, DD_REC_PENDING]
+        note_claims = [DD_REC_REQUEST, RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP, RECORDS_VERIFICATION_PENDING]
         forbidden = [DD_DELETES_NOW, DD_DELETES_INVOICES]
         statuses, resolution = ("waiting_on_customer",), "pending_owner_verification"
     if pressure:

@@ -22,6 +22,7 @@ from caseops.scenarios.claims import (
     RECORDS_PARTIAL_FOLLOWUP,
     RECORDS_SUSPECTED_TAKEOVER,
     RECORDS_TAKEOVER_SIGNALS,
+    RECORDS_VERIFICATION_PENDING,
     SAYS_HARMLESS,
     SESSIONS_ENDED,
     TREATS_REQUESTER_AS_VERIFIED,
@@ -70,12 +71,6 @@ AT_UNDER_REVIEW = claim(
     "verification_under_review",
     r"\b(?:trust and safety|security)\s+(?:team|on-?call)\b[^.]{0,60}\b(?:review\w*|check\w*|complet\w*|verif\w*)",
     r"\bescalat\w*[^.]{0,60}\b(?:trust and safety|security)\b",
-)
-AT_REC_PENDING = claim(
-    "records_verification_pending",
-    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
-    r"\b(?:pending|awaiting|outstanding|incomplete)\b[^.]{0,30}\bverif",
-    negatable=False,
 )
 AT_REC_RECEIVED = claim(
     "records_items_received",
@@ -216,7 +211,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
             ),
         )
         reply_claims = [AT_REQUIRES, NO_UNLOCK_BEFORE_VERIFICATION, AT_PROTECTED, AT_UNDER_REVIEW]
-        note_claims = [RECORDS_SUSPECTED_TAKEOVER, AT_REC_RECEIVED, AT_REC_PENDING, RECORDS_NO_UNLOCK]
+        note_claims = [RECORDS_SUSPECTED_TAKEOVER, AT_REC_RECEIVED, RECORDS_VERIFICATION_PENDING, RECORDS_NO_UNLOCK]
         statuses = ("escalated",)
     else:
         got = labels(follow.fields_provided)
@@ -249,7 +244,7 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
         reply_claims = [AT_REQUIRES, NO_UNLOCK_BEFORE_VERIFICATION, AT_ASKS, AT_PROTECTED]
         note_claims = [
             RECORDS_SUSPECTED_TAKEOVER,
-            AT_REC_PENDING,
+            RECORDS_VERIFICATION_PENDING,
             RECORDS_PARTIAL_FOLLOWUP if outcome == "partial" else RECORDS_IRRELEVANT_FOLLOWUP,
             RECORDS_NO_UNLOCK,
         ]
@@ -316,12 +311,6 @@ TF_REC_PURCHASES = claim(
     "records_disputed_purchases",
     r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:gift\s+cards?|vouchers?|credit\s+transfers?|purchases)\b",
     r"\b(?:gift\s+card|voucher|credit\s+transfer)\s+purchases\b",
-)
-TF_REC_PENDING = claim(
-    "records_verification_pending",
-    r"\bverif\w*[^.]{0,40}\b(?:pending|outstanding|incomplete|missing|not\s+(?:yet\s+)?(?:complete|done|received))",
-    r"\b(?:pending|awaiting|outstanding)\b[^.]{0,30}\bverif",
-    negatable=False,
 )
 PURCHASES = (
     ("digital gift cards", "gift card"),
@@ -546,7 +535,7 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         issue_type="account_compromise",
         requested=needed,
         reply_claims=[TF_PROTECTED, NO_CHANGES_BEFORE_VERIFICATION, TF_REQUIRES, VERIFICATION_THROUGH_PRIOR_CONTACTS, ESCALATED_TO_SECURITY],
-        note_claims=[RECORDS_TAKEOVER_SIGNALS, TF_REC_PURCHASES, TF_REC_PENDING, RECORDS_NO_CHANGES],
+        note_claims=[RECORDS_TAKEOVER_SIGNALS, TF_REC_PURCHASES, RECORDS_VERIFICATION_PENDING, RECORDS_NO_CHANGES],
         forbidden=[PROMISES_REFUND_NOW, PROMISES_ACCOUNT_CHANGE, TREATS_REQUESTER_AS_VERIFIED],
         statuses=("escalated",),
         resolution="security_escalation",
