@@ -21,10 +21,11 @@ from websockets.exceptions import ConnectionClosed
 
 from caseops.client import CaseOpsEnv
 from caseops.environment import STORE
-from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.models import SupportDeskObservation
 from caseops.policies.oracle import OraclePolicy
 from caseops.scenarios import TASK_IDS, TASKS
 from caseops.server import build_app
+from caseops.trajectories import action_record
 from caseops.vocab import RESOLUTION_CODES
 
 TASK_ORDER = list(TASK_IDS)
@@ -72,10 +73,6 @@ def http(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
     else:
         with httpx.Client(base_url=request.getfixturevalue("live_url"), timeout=30, trust_env=False) as client:
             yield client
-
-
-def action_json(action: SupportDeskAction) -> dict[str, Any]:
-    return action.model_dump(exclude_none=True, exclude={"metadata"})
 
 
 def parse_observation(payload: dict[str, Any]) -> SupportDeskObservation:
@@ -166,7 +163,7 @@ def test_http_episode_continues_by_episode_id_until_submit(http: httpx.Client) -
     payload, stages = first, ["classifying"]
     while not payload["done"]:
         action = ORACLE(parse_observation(payload))
-        payload = step(http, episode_id, action_json(action))
+        payload = step(http, episode_id, action_record(action))
         state = episode_state(http, episode_id)
         assert payload["observation"]["episode_id"] == episode_id
         assert state["step_count"] == len(stages)
@@ -291,7 +288,7 @@ def run_http_oracle(http: httpx.Client, task_id: str, seed: int | None = None) -
     payloads = [reset(http, **body)]
     episode_id = payloads[0]["observation"]["episode_id"]
     while not payloads[-1]["done"]:
-        payloads.append(step(http, episode_id, action_json(ORACLE(parse_observation(payloads[-1])))))
+        payloads.append(step(http, episode_id, action_record(ORACLE(parse_observation(payloads[-1])))))
         assert len(payloads) < 30
     return payloads
 
@@ -339,7 +336,7 @@ def test_no_gold_leaves_the_server_in_an_oracle_episode(http: httpx.Client, task
     payload, submitted = first, False
     while not payload["done"]:
         action = ORACLE(parse_observation(payload))
-        payload = step(http, episode_id, action_json(action))
+        payload = step(http, episode_id, action_record(action))
         state = episode_state(http, episode_id)
         blobs += [payload, state]
         submitted = action.operation == "submit"
@@ -374,7 +371,7 @@ def test_ws_reset_step_state(app_client: TestClient) -> None:
         observation = reply["data"]["observation"]
         assert observation["task_id"] == "api_incident_hard" and reply["data"]["done"] is False
 
-        reply = ws_send(ws, {"type": "step", "data": action_json(ORACLE(parse_observation(reply["data"])))})
+        reply = ws_send(ws, {"type": "step", "data": action_record(ORACLE(parse_observation(reply["data"])))})
         assert reply["type"] == "observation" and reply["data"]["observation"]["error"] is None
         assert reply["data"]["reward"] > 0
 
