@@ -54,10 +54,6 @@ class Canvas:
             i = 3 * (y * self.width + x)
             self.pixels[i : i + 3] = bytes(color)
 
-    def get(self, x: int, y: int) -> Color:
-        i = 3 * (y * self.width + x)
-        return (self.pixels[i], self.pixels[i + 1], self.pixels[i + 2])
-
     def rect(self, x0: int, y0: int, x1: int, y1: int, color: Color) -> None:
         """Fill the rectangle [x0, x1) x [y0, y1), clipped to the canvas."""
         x0, x1 = max(0, min(x0, x1)), min(self.width, max(x0, x1))

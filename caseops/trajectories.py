@@ -73,10 +73,6 @@ class Trajectory:
     def safety_violation(self) -> bool:
         return any(case.safety_violation for case in self.cases)
 
-    @property
-    def rewards(self) -> list[float]:
-        return [step["reward"] for step in self.steps]
-
     def lines(self) -> list[dict[str, Any]]:
         header = {"kind": "header", "task_id": self.task_id, "policy": self.policy, "seed": self.seed, "trial": self.trial, "hints": self.hints}
         end = {
