@@ -46,6 +46,7 @@ from typing import Any, TextIO
 from caseops.client import CaseOpsEnv
 from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy
+from caseops.policies.registry import PolicyConfigError, llm_settings
 from caseops.scenarios import TASK_IDS, TASKS
 
 BENCHMARK = "caseops"
@@ -56,7 +57,6 @@ DEFAULT_OUTPUT = "results/baseline.json"
 HEALTH_TIMEOUT_S = 30.0
 STEP_GUARD = 200  # the environment ends every episode far earlier; this only stops a runaway loop
 ACTION_TEXT_CHARS = 40
-KEY_VARS = ("HF_TOKEN", "OPENAI_API_KEY", "API_KEY")
 
 Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 log = logging.getLogger("caseops.inference")
@@ -174,18 +174,17 @@ def emit(out: TextIO, line: str) -> None:
 
 def build_policy(environ: Mapping[str, str]) -> tuple[Policy, str]:
     """The LLM policy when the endpoint, model and a key are all set, else the heuristic."""
-    base_url = environ.get("API_BASE_URL", "").strip()
-    model = environ.get("MODEL_NAME", "").strip()
-    key = next((environ[name].strip() for name in KEY_VARS if environ.get(name, "").strip()), "")
-    if base_url and model and key:
-        from caseops.policies.llm import LLMPolicy
+    try:
+        base_url, model, key = llm_settings(environ)
+    except PolicyConfigError as exc:
+        if environ.get("API_BASE_URL", "").strip() or environ.get("MODEL_NAME", "").strip():
+            log.warning("%s; using the heuristic", exc)
+        log.info("policy: heuristic (offline)")
+        return HeuristicPolicy(), HEURISTIC_MODEL_NAME
+    from caseops.policies.llm import LLMPolicy
 
-        log.info("policy: model %s at %s", model, base_url)
-        return LLMPolicy(base_url=base_url, api_key=key, model=model), _token(model)
-    if base_url or model:
-        log.warning("API_BASE_URL, MODEL_NAME and a key (%s) are all needed; using the heuristic", "/".join(KEY_VARS))
-    log.info("policy: heuristic (offline)")
-    return HeuristicPolicy(), HEURISTIC_MODEL_NAME
+    log.info("policy: model %s at %s", model, base_url)
+    return LLMPolicy(base_url=base_url, api_key=key, model=model), _token(model)
 
 
 # ---- the environment server ----

@@ -14,21 +14,15 @@ Every request body and its Authorization header are recorded in `requests`.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from caseops.bench import free_port  # noqa: F401  (tests import it from here)
 from caseops.models import SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy
 
 GARBAGE = "I am not sure what to do here, maybe route it somewhere sensible?"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def observation_from_prompt(prompt: str) -> SupportDeskObservation:
