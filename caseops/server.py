@@ -87,14 +87,7 @@ class BodySizeLimit:
                 return
             if not message.get("more_body", False):
                 break
-        queued = iter(messages)
-
-        async def replay() -> Message:
-            for message in queued:
-                return message
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, _replay(messages, receive), send)
 
     async def _refuse(self, send: Send, size: int | None) -> None:
         body = json.dumps({"detail": _too_large(self.max_bytes, size)}).encode()
@@ -164,6 +157,52 @@ class WebSocketFrameGuard:
         return json.dumps({"type": "error", "data": {"message": message, "code": "FRAME_TOO_LARGE"}})
 
 
+class StepActionTypeGuard:
+    """openenv's HTTP /step looks the action's "type" up in a dict of MCP action kinds before
+    validating it, so an unhashable "type" (a list, an object) ends in a 500. A CaseOps action
+    has no "type" field at all; this answers such a body with the 422 validation would give."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != "/step":
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                break
+        if _unhashable_action_type(b"".join(m.get("body", b"") for m in messages)):
+            detail = [{"type": "extra_forbidden", "loc": ["body", "action", "type"], "msg": "Extra inputs are not permitted"}]
+            await JSONResponse(status_code=422, content={"detail": detail})(scope, receive, send)
+            return
+        await self.app(scope, _replay(messages, receive), send)
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    """A receive that hands the app the messages already read, then reads on."""
+    queued = iter(messages)
+
+    async def replay() -> Message:
+        for message in queued:
+            return message
+        return await receive()
+
+    return replay
+
+
+def _unhashable_action_type(body: bytes) -> bool:
+    try:
+        request = json.loads(body)
+    except ValueError:
+        return False  # openenv names malformed JSON itself
+    action = request.get("action") if isinstance(request, dict) else None
+    return isinstance(action, dict) and isinstance(action.get("type"), (list, dict))
+
+
 def _json_safe(value: Any) -> Any:
     """JSON has no NaN or Infinity, but Python's parser reads them: a refused input that holds
     one is echoed as its repr, so the refusal itself can be sent (instead of failing with a 500)."""
@@ -211,7 +250,8 @@ def build_app() -> FastAPI:
     )
 
     app.add_middleware(WebSocketFrameGuard)
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(StepActionTypeGuard)
+    app.add_middleware(BodySizeLimit)  # outermost: nothing reads an oversized body
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

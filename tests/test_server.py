@@ -553,3 +553,14 @@ def test_live_diagram_highlights_the_episode_state(http: httpx.Client) -> None:
     assert "darksalmon" in drafting
     assert svg.count('fill="darksalmon"') == 2  # the stage and the follow-up state
     assert http.get("/episodes/missing/diagram.svg").status_code == 404
+
+
+@pytest.mark.parametrize("kind", [[1], {"a": 1}])
+def test_an_action_type_of_the_wrong_kind_is_a_422_naming_it_and_the_episode_goes_on(http: httpx.Client, kind: object) -> None:
+    """openenv looks an action's "type" up in a dict before validating it: a list or an object
+    there was a 500."""
+    episode_id = http.post("/reset", json={"task_id": "billing_refund_easy"}).json()["observation"]["episode_id"]
+    refused = http.post("/step", json={"action": {"operation": "wait", "type": kind}, "episode_id": episode_id})
+    assert refused.status_code == 422 and refused.json()["detail"][0]["loc"] == ["body", "action", "type"]
+    routed = http.post("/step", json={"action": CLASSIFY_BILLING, "episode_id": episode_id})
+    assert routed.status_code == 200 and routed.json()["observation"]["workflow_stage"] == "drafting"
