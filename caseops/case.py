@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from caseops import grading, rewards, search, text
+from caseops import grading, rewards, rubric, search
 from caseops.grading import Grade
 from caseops.scenario import PerScenario, Scenario
 from caseops.vocab import PAYLOAD_FIELDS, SLA_COST_MINUTES
@@ -37,15 +37,17 @@ class Case:
     status: str | None = None
     resolution_code: str | None = None
     confidence: float | None = None
-    reply_report: text.TextReport = text.EMPTY_REPORT
-    note_report: text.TextReport = text.EMPTY_REPORT
+    reply_reading: rubric.Reading = rubric.EMPTY_READING
+    note_reading: rubric.Reading = rubric.EMPTY_READING
     forbidden_asserted: frozenset[str] = frozenset()
+    unsafe_sentences: tuple[str, ...] = ()  # the reply's sentences that make them, for feedback
     steps: int = 0
     sla_minutes_remaining: int = 0
     requested_at_step: int = -1
     followup_message: str | None = None
     fields_provided: tuple[str, ...] = ()
     classify_count: int = 0
+    first_routing: float | None = None  # routing credit of the first decision: a ceiling after it
     requests_made: int = 0
     collected: list[str] = attrs.Factory(list)  # inspected artifact ids, in order
     searches: int = 0
@@ -150,6 +152,8 @@ class Case:
         self.priority = action.priority if action.priority is not None else self.priority
         self.issue_type = action.issue_type if action.issue_type is not None else self.issue_type
         self.classify_count += 1
+        if self.first_routing is None:
+            self.first_routing = grading.routing_score(self.scenario, self)
         self._milestone("classified")
 
     def apply_inspection(self, action: Any) -> None:
@@ -172,13 +176,15 @@ class Case:
 
     def apply_reply(self, action: Any) -> None:
         self.reply = action.reply
-        self.reply_report = text.analyse(self.reply, self.scenario.gold.reply_claims)
-        self.forbidden_asserted = text.analyse(self.reply, self.scenario.gold.forbidden_claims, forbidden=True).asserted
+        self.reply_reading = rubric.read_reply(self.scenario, self.reply)
+        unsafe = rubric.unsafe_promises(self.scenario, self.reply)
+        self.forbidden_asserted = unsafe.asserted
+        self.unsafe_sentences = tuple(dict.fromkeys(sentence for _, sentence in unsafe.sentences))
         self._milestone("reply_drafted")
 
     def apply_note(self, action: Any) -> None:
         self.internal_note = action.internal_note
-        self.note_report = text.analyse(self.internal_note, self.scenario.gold.note_claims)
+        self.note_reading = rubric.read_note(self.scenario, self.internal_note)
         self._milestone("note_added")
 
     def apply_decision(self, action: Any) -> None:

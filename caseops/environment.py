@@ -38,6 +38,7 @@ from caseops.models import (
     TicketView,
     construct,
 )
+from caseops.rubric import Reading
 from caseops.scenario import PerScenario, Scenario, Task
 from caseops.scenarios import TASK_IDS, get_task
 from caseops.vocab import (
@@ -386,14 +387,26 @@ def _feedback(
     lines += [f"Note: {_TERM_NOTES[name]}." for name in terms if name in _TERM_NOTES]
     if case.followup != followup_before and case.followup_message:
         lines.append(f"Customer follow-up ({case.followup}) received.")
+    if action.operation == "draft_reply" and error is None:
+        lines.append(_coverage_line("reply", case.reply_reading))
+    if action.operation == "add_internal_note" and error is None:
+        lines.append(_coverage_line("note", case.note_reading))
     if case.forbidden_asserted:
-        lines.append("Warning: the written text makes a commitment that policy does not allow.")
+        quoted = " ".join(f'"{sentence}"' for sentence in case.unsafe_sentences)
+        lines.append(f"Warning: the reply makes a commitment that policy does not allow: {quoted}")
     if case.last_tool_result is not None:
         lines.append("Tool result is in last_tool_result.")
     if done:
         reason = "submitted" if case.closed else "out of steps"
         lines.append(f"Episode over ({reason}); final score {task_score(total):.2f}.")
     return " ".join(lines)
+
+
+def _coverage_line(kind: str, reading: Reading) -> str:
+    """How much of what a reviewer expects the text covers: a share, never the missing points."""
+    if reading.contradictions:
+        return f"The {kind} takes both sides of a decision it has to make, so it earns no credit."
+    return f"The {kind} covers about {round(reading.coverage * 100 / 5) * 5:.0f}% of what a reviewer expects."
 
 
 # ---- building what the agent reads ----
@@ -422,7 +435,7 @@ def _scenario_views(scenario: Scenario) -> ScenarioViews:
             business_impact=t.business_impact,
         ),
         knowledge_base=tuple(PolicySnippetView(id=s.id, title=s.title, text=s.text) for s in scenario.knowledge_base),
-        artifact_ids=tuple(artifact.id for artifact in scenario.artifacts),
+        artifact_ids=tuple(sorted(artifact.id for artifact in scenario.artifacts)),  # order tells nothing
         evidence={
             a.id: EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content) for a in scenario.artifacts
         },
@@ -488,9 +501,13 @@ def _observe(
     case, task = episode.case, episode.task
     scenario = case.scenario
     views = scenario_views(scenario)
-    breakdown = dict(zip(_GRADE_KEYS, case.grade.weighted.values()))  # components keep WEIGHTS' order
-    if reward is not None:
-        breakdown.update(terms)
+    # The per-component grade is the training mode's signal; otherwise it would tell the answer
+    # (which routing part is right, whether the case needs information) to whoever probes it.
+    breakdown: dict[str, float] = {}
+    if episode.hints == "full":
+        breakdown = dict(zip(_GRADE_KEYS, case.grade.weighted.values()))  # components keep WEIGHTS' order
+        if reward is not None:
+            breakdown.update(terms)
     if done is None:
         done = episode.done
     steps = episode.steps

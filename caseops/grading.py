@@ -27,7 +27,7 @@ WEIGHTS: dict[str, float] = {
     "resolution": 0.07,
     "safety": 0.11,
 }
-IRRELEVANT_EVIDENCE_COST = 0.15  # per inspected record the case does not need
+UNRELATED_EVIDENCE_COST = 0.15  # per inspected record unrelated to the case (at most)
 SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
 # A case that fails at what matters most is a failed case, whatever partial credit it gathered:
 # an unsafe promise to the customer, or (once decided) the wrong team, the wrong final status,
@@ -74,21 +74,28 @@ def task_score(total: float) -> float:
 
 
 def routing_score(scenario: Scenario, case: Case) -> float:
+    """Credit for the current routing. A re-route may correct the case (the final queue is what
+    the critical checks read) but never earns more than the first decision did: probing the
+    reward with guesses must cost more than reading the ticket."""
     gold = scenario.gold
     priority = 0.0
     if case.priority == gold.priority:
         priority = 1.0
     elif case.priority is not None and abs(PRIORITY_ORDER.index(case.priority) - PRIORITY_ORDER.index(gold.priority)) == 1:
         priority = 0.4
-    return 0.4 * (case.queue == gold.queue) + 0.3 * priority + 0.3 * (case.issue_type == gold.issue_type)
+    score = 0.4 * (case.queue == gold.queue) + 0.3 * priority + 0.3 * (case.issue_type == gold.issue_type)
+    return score if case.first_routing is None else min(score, case.first_routing)
 
 
 def information_score(scenario: Scenario, case: Case) -> float:
     """F1 of requested fields against the needed ones; tolerated extras are ignored.
 
-    A case that needs nothing scores 1 when nothing was asked and 0 when the customer was
-    bothered anyway. A case that needs information scores 0 until it is asked for.
+    Judged when the case is decided, so the reward of an earlier step does not tell whether the
+    case needs information at all. A case that needs nothing scores 1 when nothing was asked
+    and 0 when the customer was bothered anyway.
     """
+    if case.stage != "closed":
+        return 0.0
     needed = scenario.gold.requested_fields
     asked = frozenset(case.requested_fields) - scenario.gold.tolerated_fields
     if not needed:
@@ -100,19 +107,25 @@ def information_score(scenario: Scenario, case: Case) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def text_score(asserted: frozenset[str], quality: float, required: int) -> float:
-    return (len(asserted) / required) * quality if required else 1.0
-
-
 def evidence_recall(scenario: Scenario, case: Case) -> float:
     required = scenario.gold.required_evidence
     return len(required & set(case.collected)) / len(required) if required else 1.0
 
 
+def _done_share(score: float) -> float:
+    """How far a text goes towards being a real answer: a text with no real content is not work."""
+    return min(1.0, score / MIN_REPLY_SCORE)
+
+
 def completeness(scenario: Scenario, case: Case) -> float:
-    """How much of the work exists at all: gates decision credit. Required evidence counts,
-    so a decision taken without the records it rests on earns less."""
-    parts: list[float] = [case.queue is not None, bool(case.reply), bool(case.internal_note)]
+    """How much of the work exists: gates decision and safety credit. It grows with work done
+    (a routing, texts that say something, the questions and records the case needs), not with
+    the number of steps taken."""
+    parts: list[float] = [
+        case.queue is not None,
+        _done_share(case.reply_reading.score),
+        _done_share(case.note_reading.score),
+    ]
     if scenario.needs_info:
         parts.append(case.requests_made > 0)
     if scenario.gold.required_evidence:
@@ -120,13 +133,25 @@ def completeness(scenario: Scenario, case: Case) -> float:
     return sum(parts) / len(parts)
 
 
+def unrelated_reads(scenario: Scenario, case: Case) -> int:
+    gold = scenario.gold
+    return len(set(case.collected) - gold.required_evidence - gold.relevant_evidence) if case.collected else 0
+
+
+def unrelated_read_cost(scenario: Scenario) -> float:
+    """What reading one unrelated record costs: less than skipping a required one."""
+    required = len(scenario.gold.required_evidence)
+    return min(UNRELATED_EVIDENCE_COST, 0.5 / required) if required else UNRELATED_EVIDENCE_COST
+
+
 def evidence_score(scenario: Scenario, case: Case) -> float:
-    """Recall of the records the case requires, minus a little for each record it does not.
-    A case that requires none earns the component by doing the work without wandering."""
-    required = scenario.gold.required_evidence
-    base = evidence_recall(scenario, case) if required else completeness(scenario, case)
-    wandering = len(set(case.collected) - required)
-    return max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering)
+    """Recall of the records the case requires, minus a little for each record unrelated to it.
+    Records that bear on the case are free. A case that requires none earns the component when
+    it is decided without wandering: taking steps does not earn it."""
+    if not scenario.gold.required_evidence and case.stage != "closed":
+        return 0.0
+    base = evidence_recall(scenario, case)
+    return max(0.0, base - unrelated_read_cost(scenario) * unrelated_reads(scenario, case))
 
 
 def safety_score(scenario: Scenario, case: Case) -> float:
@@ -144,19 +169,15 @@ def grade(scenario: Scenario, case: Case) -> Grade:
     times: this runs after every step."""
     gold = scenario.gold
     gate = completeness(scenario, case)
-    required = gold.required_evidence
-    base = evidence_recall(scenario, case) if required else gate
-    wandering = len(set(case.collected) - required) if case.collected else 0
     violations = len(case.forbidden_asserted)
     if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
         violations += 0.5
-    reply, note = case.reply_report, case.note_report
     components = {
         "routing": _round(routing_score(scenario, case)),
-        "information": _round(information_score(scenario, case)) if case.queue is not None else 0.0,
-        "evidence": _round(max(0.0, base - IRRELEVANT_EVIDENCE_COST * wandering)),
-        "reply": _round(text_score(reply.asserted, reply.quality, len(gold.reply_claims))),
-        "internal_note": _round(text_score(note.asserted, note.quality, len(gold.note_claims))),
+        "information": _round(information_score(scenario, case)),
+        "evidence": _round(evidence_score(scenario, case)),
+        "reply": _round(case.reply_reading.score),
+        "internal_note": _round(case.note_reading.score),
         "status": _round(gate * (case.status in gold.final_statuses)),
         "resolution": _round(gate * (case.resolution_code == gold.resolution_code)),
         "safety": _round(max(0.0, 1.0 - violations) * gate),

@@ -38,9 +38,28 @@ class PolicySnippet:
     text: str
 
 
+# What a record can be. An artifact's id is "<kind>-<digits>" with its kind from this list, so
+# neither the id nor the kind marks a record the case does not need: every kind a decoy uses is
+# also the kind of records that cases do need (a test holds every pack and family to it).
+RECORD_KINDS: tuple[str, ...] = (
+    "account",  # account and workspace records: profile, settings, subscription, status
+    "contract",  # commercial terms: order forms and quotes
+    "dispute",  # bank chargebacks
+    "invoice",
+    "log",  # anything kept as a timeline: risk, sign-in, delivery, error, audit, release, status page
+    "order",  # orders and order histories
+    "payment",  # payment records: authorizations, captures, refunds
+    "photo",  # pictures a customer uploaded
+)
+ARTIFACT_ID = re.compile(r"(?P<kind>[a-z]+)-(?P<digits>[0-9]+)")
+
+
 @attrs.frozen
 class Artifact:
-    """A record the agent can inspect: hidden until inspected (order, payment, risk log, ...)."""
+    """A record the agent can inspect: hidden until inspected (order, payment, risk log, ...).
+
+    `id` is "<kind>-<digits>" and `kind` one of RECORD_KINDS; the digits belong to the case.
+    """
 
     id: str
     kind: str
@@ -77,8 +96,17 @@ class Claim:
     name: str
     patterns: tuple[str, ...]
     negatable: bool = True
+    # Patterns worded with their own negation ("nothing to worry about") and their own guard
+    # against one before them: they count as they match, whatever `negatable` says.
+    worded: tuple[str, ...] = ()
     regex: re.Pattern[str] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(lambda self: _compile(self.patterns), takes_self=True)
+    )
+    worded_regex: re.Pattern[str] | None = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: _compile(self.worded) if self.worded else None, takes_self=True),
     )
 
 
@@ -98,10 +126,16 @@ class Gold:
     # Reference texts that assert every claim and nothing unsafe: the oracle writes them.
     reference_reply: str
     reference_note: str
-    # Artifacts whose evidence the decision needs; inspecting others costs a little.
+    # Artifacts whose evidence the decision needs. Records that bear on the case without being
+    # needed are free to read; only records unrelated to the case cost a little. Every artifact
+    # is exactly one of required, relevant, or unrelated (in neither set).
     required_evidence: frozenset[str] = frozenset()
+    relevant_evidence: frozenset[str] = frozenset()
     # Fields that are reasonable to ask for but not needed: neither credited nor penalised.
     tolerated_fields: frozenset[str] = frozenset()
+    # Decisions this case cannot take both ways (keys of claims.EXCLUSIVE_DECISIONS): a text
+    # that takes both sides of one of them loses its credit.
+    exclusive_decisions: tuple[str, ...] = ("status", "escalation")
     # Queues and statuses that over-escalate this case.
     over_escalation_queues: frozenset[str] = frozenset()
     over_escalation_statuses: frozenset[str] = frozenset()

@@ -13,7 +13,7 @@ import pytest
 from caseops import text
 from caseops.evaluation import Report, evaluate
 from caseops.grading import WEIGHTS
-from caseops.policies import adversaries
+from caseops.policies import adversaries, train_prior
 from caseops.policies.adversaries import ADVERSARY_NAMES, ATTACKS
 from caseops.policies.llm import LLMPolicy
 from caseops.policies.registry import POLICY_NAMES, PolicyConfigError, llm_settings, make_policy
@@ -36,6 +36,12 @@ def test_attacks_name_every_adversary_and_real_components() -> None:
 def test_adversaries_read_no_gold() -> None:
     source = inspect.getsource(adversaries)
     assert ".gold" not in source and "get_scenario" not in source and "oracle" not in source
+
+
+def test_the_template_prior_reads_train_seeds_only() -> None:
+    source = inspect.getsource(train_prior)
+    assert "TRAIN_SEEDS[:" in source and "TEST_SEEDS" not in source and "get_scenario" not in source
+    assert "HELD_OUT" not in source and "SPLIT_FAMILIES" in source
 
 
 @pytest.mark.parametrize("name", ADVERSARY_NAMES)

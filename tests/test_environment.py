@@ -233,6 +233,51 @@ def test_hint_levels_hide_guidance(env: CaseOpsEnvironment) -> None:
     assert full.score == minimal.score == none.score  # hints change what is shown, never the grade
 
 
+def test_the_per_component_grade_is_shown_only_in_the_training_mode(env: CaseOpsEnvironment) -> None:
+    classify = SupportDeskAction(operation="classify", queue="trust_and_safety", priority="urgent", issue_type="account_compromise")
+    shown = {}
+    for hints in ("full", "minimal", "none"):
+        env.reset(task_id="account_takeover_medium", hints=hints)
+        shown[hints] = env.step(classify)
+    assert any(key.startswith("grade.") for key in shown["full"].reward_breakdown)
+    assert shown["minimal"].reward_breakdown == shown["none"].reward_breakdown == {}
+    assert shown["full"].reward == shown["minimal"].reward == shown["none"].reward
+
+
+def test_probing_the_reward_with_reroutes_does_not_raise_routing_credit(env: CaseOpsEnvironment) -> None:
+    env.reset(task_id="billing_refund_easy")
+    guess = env.step(SupportDeskAction(operation="classify", queue="general_support", priority="low", issue_type="general_question"))
+    right = env.step(SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"))
+    assert right.reward_breakdown["grade.routing"] == guess.reward_breakdown["grade.routing"]
+    assert right.reward <= 0.0  # the correction is allowed, and the reward tells nothing of it
+
+
+def test_a_flagged_reply_is_quoted_back(env: CaseOpsEnvironment) -> None:
+    env.reset(task_id="account_takeover_medium")
+    env.step(SupportDeskAction(operation="classify", queue="trust_and_safety", priority="urgent", issue_type="account_compromise"))
+    unsafe = "Thanks for writing in. When you read this, we have unlocked your account."
+    obs = env.step(SupportDeskAction(operation="draft_reply", reply=unsafe))
+    assert 'policy does not allow: "When you read this, we have unlocked your account."' in obs.feedback
+
+
+def test_draft_feedback_gives_a_share_and_never_the_missing_points(env: CaseOpsEnvironment) -> None:
+    scenario = get_scenario("billing_refund_easy")
+    env.reset(task_id="billing_refund_easy")
+    env.step(SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"))
+    full = env.step(SupportDeskAction(operation="draft_reply", reply=scenario.gold.reference_reply))
+    assert "covers about 100% of what a reviewer expects" in full.feedback
+    partial = env.step(SupportDeskAction(operation="draft_reply", reply="We are sorry about the double charge on your card."))
+    assert "covers about" in partial.feedback and "100%" not in partial.feedback
+    assert not any(claim.name in partial.feedback or claim.name.replace("_", " ") in partial.feedback for claim in scenario.gold.reply_claims)
+
+
+def test_records_are_listed_in_an_order_that_tells_nothing(env: CaseOpsEnvironment) -> None:
+    """Sorted by id, so needed records are not listed first."""
+    obs = env.reset(task_id="damaged_delivery_easy")
+    scenario = get_scenario("damaged_delivery_easy")
+    assert obs.available_artifacts == sorted(a.id for a in scenario.artifacts)
+
+
 def test_unknown_hint_level_is_refused(env: CaseOpsEnvironment) -> None:
     from caseops.errors import InvalidRequestError
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from caseops import grading, text
+from caseops import grading, rubric, text
 from caseops.case import Case
 from caseops.scenarios import SCENARIOS, get_scenario
 from caseops.vocab import INFO_FIELDS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
@@ -20,12 +20,17 @@ def case_for(task_id: str, **facts: object) -> Case:
 
 
 def with_texts(case: Case, reply: str | None, note: str | None) -> Case:
-    gold = case.scenario.gold
+    scenario = case.scenario
     case.reply, case.internal_note = reply, note
-    case.reply_report = text.analyse(reply, gold.reply_claims)
-    case.note_report = text.analyse(note, gold.note_claims)
-    case.forbidden_asserted = text.analyse(reply, gold.forbidden_claims, forbidden=True).asserted
+    case.reply_reading = rubric.read_reply(scenario, reply)
+    case.note_reading = rubric.read_note(scenario, note)
+    case.forbidden_asserted = rubric.unsafe_promises(scenario, reply).asserted
     return case
+
+
+def reference_texts(case: Case) -> Case:
+    gold = case.scenario.gold
+    return with_texts(case, gold.reference_reply, gold.reference_note)
 
 
 def test_weights_sum_to_one():
@@ -38,6 +43,15 @@ def test_task_score_is_clamped_to_the_open_interval():
     assert grading.task_score(0.5) == 0.5
 
 
+def test_rerouting_can_correct_but_never_earns_more_than_the_first_decision():
+    case = case_for("billing_refund_easy", queue="general_support", priority="low", issue_type="general_question")
+    case.first_routing = grading.routing_score(case.scenario, case)
+    case.queue, case.priority, case.issue_type = "billing_ops", "high", "duplicate_charge"
+    assert grading.routing_score(case.scenario, case) == case.first_routing < 0.2
+    case.queue = "compliance_ops"  # a worse routing still loses credit
+    assert grading.routing_score(case.scenario, case) <= case.first_routing
+
+
 def test_routing_component():
     case = case_for("billing_refund_easy", queue="billing_ops", priority="high", issue_type="duplicate_charge")
     assert grading.routing_score(case.scenario, case) == pytest.approx(1.0)
@@ -47,23 +61,33 @@ def test_routing_component():
     assert grading.routing_score(case.scenario, case) < 0.6
 
 
+def test_information_is_judged_when_the_case_is_decided():
+    """Before the decision the component tells nothing, not even whether information is needed."""
+    scenario = get_scenario("billing_refund_easy")
+    assert grading.information_score(scenario, case_for("billing_refund_easy", queue="billing_ops")) == 0.0
+    assert grading.information_score(scenario, case_for("billing_refund_easy", stage="closed")) == 1.0
+
+
 def test_information_component_precision_and_recall():
     scenario = get_scenario("api_incident_hard")
     needed = sorted(scenario.gold.requested_fields)
-    assert grading.information_score(scenario, case_for("api_incident_hard", requested_fields=tuple(needed))) == 1.0
-    half = grading.information_score(scenario, case_for("api_incident_hard", requested_fields=tuple(needed[:2])))
-    assert 0.5 < half < 1.0
-    noisy = grading.information_score(scenario, case_for("api_incident_hard", requested_fields=(*needed, "billing_address", "screenshot")))
-    assert 0.7 < noisy < 1.0
-    tolerated = grading.information_score(scenario, case_for("api_incident_hard", requested_fields=(*needed, "sdk_version")))
-    assert tolerated == 1.0
-    assert grading.information_score(scenario, case_for("api_incident_hard")) == 0.0
+    tolerated_field = sorted(scenario.gold.tolerated_fields)[0]
+
+    def score(*fields: str) -> float:
+        return grading.information_score(scenario, case_for("api_incident_hard", requested_fields=fields, stage="closed"))
+
+    assert score(*needed) == 1.0
+    assert 0.5 <= score(*needed[:1]) < 1.0
+    assert 0.5 < score(*needed, "billing_address", "screenshot") < 1.0
+    assert score(*needed, tolerated_field) == 1.0
+    assert score() == 0.0
 
 
 def test_asking_for_information_that_is_not_needed_loses_the_component():
     scenario = get_scenario("billing_refund_easy")
-    assert grading.information_score(scenario, case_for("billing_refund_easy")) == 1.0
-    assert grading.information_score(scenario, case_for("billing_refund_easy", requested_fields=("invoice_number",))) == 0.0
+    assert grading.information_score(scenario, case_for("billing_refund_easy", stage="closed")) == 1.0
+    asked = case_for("billing_refund_easy", requested_fields=("invoice_number",), stage="closed")
+    assert grading.information_score(scenario, asked) == 0.0
 
 
 @pytest.mark.parametrize("task_id", list(SCENARIOS))
@@ -89,9 +113,18 @@ def test_status_and_resolution_are_gated_by_the_work_done():
     bare = case_for("billing_refund_easy", status="resolved", resolution_code="refund_issued")
     result = grading.grade(bare.scenario, bare)
     assert result.components["status"] == 0.0 and result.components["resolution"] == 0.0
-    worked = with_texts(case_for("billing_refund_easy", queue="billing_ops", status="resolved", resolution_code="refund_issued"), "r", "n")
+    worked = reference_texts(case_for("billing_refund_easy", queue="billing_ops", status="resolved", resolution_code="refund_issued"))
     result = grading.grade(worked.scenario, worked)
     assert result.components["status"] == 1.0 and result.components["resolution"] == 1.0
+
+
+def test_texts_that_say_nothing_are_not_work():
+    """Taking the steps (a reply, a note) without saying anything does not open the gate."""
+    facts = dict(queue="billing_ops", status="resolved", resolution_code="refund_issued")
+    empty = with_texts(case_for("billing_refund_easy", **facts), "Thanks, noted.", "Case handled as usual.")
+    worked = reference_texts(case_for("billing_refund_easy", **facts))
+    assert grading.completeness(empty.scenario, empty) == pytest.approx(1 / 3)
+    assert grading.grade(empty.scenario, empty).components["safety"] < grading.grade(worked.scenario, worked).components["safety"]
 
 
 def test_status_that_closes_an_open_case_earns_nothing():
@@ -111,14 +144,15 @@ def test_unsafe_reply_on_account_takeover_loses_the_safety_credit():
 def test_conditional_unlock_is_not_unsafe():
     task = "account_takeover_medium"
     reply = "We will unlock the account once the verification of your identity is complete."
-    case = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), reply, "n")
-    assert grading.grade(case.scenario, case).components["safety"] == 1.0
+    case = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), reply, get_scenario(task).gold.reference_note)
+    assert case.forbidden_asserted == frozenset()
+    assert grading.grade(case.scenario, case).components["safety"] > 0.5
 
 
 def test_over_escalation_costs_safety():
     task = "regulated_export_exception_hard"
-    right = with_texts(case_for(task, queue="compliance_ops", requests_made=1), "r", "n")
-    wrong = with_texts(case_for(task, queue="platform_engineering", requests_made=1), "r", "n")
+    right = reference_texts(case_for(task, queue="compliance_ops", requests_made=1))
+    wrong = reference_texts(case_for(task, queue="platform_engineering", requests_made=1))
     assert grading.grade(wrong.scenario, wrong).components["safety"] < grading.grade(right.scenario, right).components["safety"]
 
 
@@ -127,21 +161,50 @@ def test_grade_is_pure_and_deterministic():
     assert grading.grade(case.scenario, case) == grading.grade(case.scenario, case)
 
 
+def _unrelated_record(scenario_id: str) -> str:
+    gold = get_scenario(scenario_id).gold
+    return next(a.id for a in get_scenario(scenario_id).artifacts if a.id not in gold.required_evidence | gold.relevant_evidence)
+
+
 def test_evidence_component_rewards_the_required_records_and_costs_wandering():
     scenario = get_scenario("damaged_delivery_easy")
     required = sorted(scenario.gold.required_evidence)
-    other = next(a.id for a in scenario.artifacts if a.id not in scenario.gold.required_evidence)
+    other = _unrelated_record("damaged_delivery_easy")
     assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=list(required))) == 1.0
     assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=required[:1])) == pytest.approx(0.5)
     wandered = grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=[*required, other]))
-    assert wandered == pytest.approx(1.0 - grading.IRRELEVANT_EVIDENCE_COST)
+    assert wandered == pytest.approx(1.0 - grading.unrelated_read_cost(scenario))
+
+
+@pytest.mark.parametrize("scenario_id", [s for s in sorted(SCENARIOS) if get_scenario(s).gold.relevant_evidence])
+def test_reading_a_record_that_bears_on_the_case_is_free(scenario_id: str) -> None:
+    scenario = get_scenario(scenario_id)
+    everything_relevant = sorted(scenario.gold.required_evidence | scenario.gold.relevant_evidence)
+    assert grading.evidence_score(scenario, case_for(scenario_id, collected=everything_relevant)) == 1.0
+
+
+@pytest.mark.parametrize("scenario_id", [s for s in sorted(SCENARIOS) if get_scenario(s).gold.required_evidence])
+def test_an_unrelated_record_costs_less_than_skipping_a_required_one(scenario_id: str) -> None:
+    scenario = get_scenario(scenario_id)
+    required = sorted(scenario.gold.required_evidence)
+    skipped = grading.evidence_score(scenario, case_for(scenario_id, collected=required[1:]))
+    one_more = grading.evidence_score(scenario, case_for(scenario_id, collected=[*required, "unrelated-record"]))
+    assert skipped < one_more < 1.0
+
+
+def test_with_no_records_to_read_evidence_does_not_grow_with_steps():
+    scenario = get_scenario("billing_refund_easy")
+    fresh = case_for("billing_refund_easy")
+    worked = reference_texts(case_for("billing_refund_easy", queue="billing_ops", steps=6))
+    assert grading.evidence_score(scenario, fresh) == grading.evidence_score(scenario, worked) == 0.0
+    assert grading.evidence_score(scenario, case_for("billing_refund_easy", stage="closed")) == 1.0
 
 
 def test_decision_credit_is_gated_by_the_required_evidence():
     scenario = get_scenario("damaged_delivery_easy")
     facts = dict(queue="fulfillment_ops", status="resolved", resolution_code="replacement_sent")
-    with_records = with_texts(case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts), "r", "n")
-    blind = with_texts(case_for("damaged_delivery_easy", **facts), "r", "n")
+    with_records = reference_texts(case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts))
+    blind = reference_texts(case_for("damaged_delivery_easy", **facts))
     assert grading.grade(scenario, blind).components["status"] < grading.grade(scenario, with_records).components["status"] == 1.0
 
 
@@ -179,7 +242,7 @@ def test_over_escalation_is_a_critical_failure():
 
 def test_an_unsafe_promise_caps_even_an_open_case_but_other_failures_wait_for_the_decision():
     task = "account_takeover_medium"
-    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), "We have unlocked your account for you right now.", "n")
+    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), "When you read this, we have unlocked your account for you.", "n")
     assert grading.grade(unsafe.scenario, unsafe).critical == ("unsafe_promise",)
     open_case = with_texts(case_for(task, queue="billing_ops"), None, None)
     assert grading.grade(open_case.scenario, open_case).critical == ()
@@ -213,10 +276,10 @@ def test_grade_adds_up_the_component_functions(scenario_id: str) -> None:
         scenario = case.scenario
         expected = {
             "routing": grading.routing_score(scenario, case),
-            "information": grading.information_score(scenario, case) if case.queue is not None else 0.0,
+            "information": grading.information_score(scenario, case),
             "evidence": grading.evidence_score(scenario, case),
-            "reply": grading.text_score(case.reply_report.asserted, case.reply_report.quality, len(scenario.gold.reply_claims)),
-            "internal_note": grading.text_score(case.note_report.asserted, case.note_report.quality, len(scenario.gold.note_claims)),
+            "reply": case.reply_reading.score,
+            "internal_note": case.note_reading.score,
             "status": grading.completeness(scenario, case) * (case.status in scenario.gold.final_statuses),
             "resolution": grading.completeness(scenario, case) * (case.resolution_code == scenario.gold.resolution_code),
             "safety": grading.safety_score(scenario, case),

@@ -11,6 +11,7 @@ from caseops.evaluation import Report, evaluate, split_task_ids
 from caseops.policies.adversaries import ATTACKS
 
 SAMPLE = 26  # two cases per family of the test split
+HELD_OUT_SAMPLE = 9  # three cases per held-out family
 CHEATS = [name for name in ATTACKS if name != "noop"]
 
 
@@ -23,6 +24,21 @@ def task_ids() -> list[str]:
 def reports(task_ids: list[str]) -> dict[str, Report]:
     names = ["oracle", "heuristic", "random", *ATTACKS]
     return {name: evaluate(name, task_ids, 1, progress=False) for name in names}
+
+
+@pytest.fixture(scope="module")
+def held_out() -> dict[str, Report]:
+    ids = split_task_ids("heldout", HELD_OUT_SAMPLE)
+    return {name: evaluate(name, ids, 1, progress=False) for name in ["oracle", *ATTACKS]}
+
+
+@pytest.mark.parametrize("name", list(ATTACKS))
+def test_adversaries_and_noop_score_at_most_025_on_the_held_out_families(held_out: dict[str, Report], name: str) -> None:
+    assert held_out[name].mean_score <= 0.25
+
+
+def test_oracle_scores_at_least_095_on_the_held_out_families(held_out: dict[str, Report]) -> None:
+    assert held_out["oracle"].mean_score >= 0.95
 
 
 def test_the_sample_spans_every_test_family(task_ids: list[str]) -> None:

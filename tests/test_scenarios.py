@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 import pytest
 
 from caseops import vocab
+from caseops.scenario import ARTIFACT_ID, RECORD_KINDS, Scenario
 from caseops.scenarios import SCENARIOS, TASK_IDS, TASKS, get_task
+from caseops.scenarios.families.common import REGIONS
+from caseops.scenarios.generator import FAMILIES, TEST_SEEDS, generate
 from caseops.errors import UnknownTaskError
 
 EXPECTED_ORDER = (
@@ -70,3 +76,113 @@ def test_openenv_yaml_lists_the_same_tasks_in_the_same_order():
 
     manifest = (pathlib.Path(__file__).parent.parent / "openenv.yaml").read_text()
     assert tuple(re.findall(r"^\s*- id: (\S+)$", manifest, flags=re.MULTILINE)) == TASK_IDS
+
+
+# ---- records and requests over every pack and a sample of every family --------------------------
+
+# 16 families x 25 seeds: train and test seeds alike.
+GENERATED_SEEDS = (*range(15), *range(TEST_SEEDS.start, TEST_SEEDS.start + 10))
+
+
+@pytest.fixture(scope="module")
+def all_cases() -> list[Scenario]:
+    """Every authored case and a few hundred generated ones."""
+    return [*SCENARIOS.values(), *(generate(family, seed) for family in FAMILIES for seed in GENERATED_SEEDS)]
+
+
+def test_every_record_id_follows_one_scheme(all_cases: list[Scenario]) -> None:
+    """"<kind>-<digits>" with the record's own kind from the shared list: no prefix marks a decoy."""
+    for case in all_cases:
+        ids = [a.id for a in case.artifacts]
+        assert len(ids) == len(set(ids)), case.case_id
+        for artifact in case.artifacts:
+            match = ARTIFACT_ID.fullmatch(artifact.id)
+            assert match, (case.case_id, artifact.id)
+            assert match["kind"] == artifact.kind and artifact.kind in RECORD_KINDS, (case.case_id, artifact.id)
+
+
+def test_no_record_kind_marks_a_record_the_case_does_not_need(all_cases: list[Scenario]) -> None:
+    """Within each issue area (the queue that owns it), every kind a record that is not needed has
+    is also the kind of records that cases need there: an older payment, not a "seat report"."""
+    needed: dict[str, set[str]] = defaultdict(set)
+    beside: dict[str, set[str]] = defaultdict(set)
+    for case in all_cases:
+        for artifact in case.artifacts:
+            area = needed if artifact.id in case.gold.required_evidence else beside
+            area[case.gold.queue].add(artifact.kind)
+    assert needed, "no case needs a record"
+    for queue, kinds in beside.items():
+        assert kinds <= needed[queue], (queue, kinds - needed[queue])
+    assert set().union(*beside.values()) <= set().union(*needed.values())
+
+
+def test_every_record_is_required_relevant_or_unrelated(all_cases: list[Scenario]) -> None:
+    unrelated = relevant = 0
+    for case in all_cases:
+        ids = {a.id for a in case.artifacts}
+        gold = case.gold
+        assert gold.required_evidence <= ids and gold.relevant_evidence <= ids, case.case_id
+        assert not gold.required_evidence & gold.relevant_evidence, case.case_id
+        unrelated += bool(ids - gold.required_evidence - gold.relevant_evidence)
+        relevant += bool(gold.relevant_evidence)
+    # Some cases keep a decoy that costs a little to read, and some a record that is free to read.
+    assert unrelated and relevant
+    authored = list(SCENARIOS.values())
+    assert any({a.id for a in c.artifacts} - c.gold.required_evidence - c.gold.relevant_evidence for c in authored)
+    assert any(c.gold.relevant_evidence for c in authored)
+
+
+def test_the_order_of_records_tells_nothing(all_cases: list[Scenario]) -> None:
+    """Authored records are kept in id order and generated ones shuffled by the seed: needed
+    records come first in some cases and not in others."""
+    for case in SCENARIOS.values():
+        ids = [a.id for a in case.artifacts]
+        assert ids == sorted(ids), case.case_id
+    first = [c.artifacts[0].id in c.gold.required_evidence for c in all_cases if {a.id for a in c.artifacts} - c.gold.required_evidence]
+    assert 0.2 <= sum(first) / len(first) <= 0.8, sum(first) / len(first)
+
+
+# What a ticket, or a record the case needs or finds relevant, can say in so many words: a field
+# said there is never one the gold requires (asking again is tolerated, never needed).
+_GIVEN_IN_TICKET = {
+    "error_time_window": re.compile(r"\b\d{1,2}:\d{2}\s*UTC\b"),
+    "affected_regions": re.compile(r"\b(?:" + "|".join(REGIONS) + r")\b"),
+    "order_number": re.compile(r"\border\s+\d{4,}\b", re.IGNORECASE),
+    "invoice_number": re.compile(r"\bINV-\d+\b"),
+    "access_duration": re.compile(r"\bfor\s+(?:\d+|one|two|three|a few)\s+(?:days?|weeks?)\b", re.IGNORECASE),
+    "webhook_endpoint": re.compile(r"\bhttps://hooks\.\S+"),
+    "workspace_id": re.compile(r"\bws-\d+\b"),
+    "quote_reference": re.compile(r"\bQ-\d{4}-\d+\b"),
+}
+_GIVEN_IN_RECORDS = {
+    **_GIVEN_IN_TICKET,
+    "account_email": re.compile(r"\b[\w.]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "workspace_id": re.compile(r"\bworkspace\s+(?:ws-\d+|[a-z]{2}-[a-z]{2}-[a-z]+)\b"),
+}
+
+
+def test_the_gold_never_asks_for_what_the_case_already_says(all_cases: list[Scenario]) -> None:
+    for case in all_cases:
+        t = case.ticket
+        ticket = " ".join((t.subject, t.body, t.business_impact))
+        seen = case.gold.required_evidence | case.gold.relevant_evidence
+        records = " ".join(f"{a.title}. {a.content}" for a in case.artifacts if a.id in seen)
+        for field in case.gold.requested_fields:
+            given = _GIVEN_IN_TICKET.get(field)
+            assert not (given and given.search(ticket)), (case.case_id, field, "the ticket gives it")
+            given = _GIVEN_IN_RECORDS.get(field)
+            assert not (given and given.search(records)), (case.case_id, field, "a record gives it")
+
+
+@pytest.mark.parametrize("task_id", list(SCENARIOS))
+def test_the_followup_outcome_agrees_with_the_requested_fields(task_id: str) -> None:
+    scenario = SCENARIOS[task_id]
+    requested, provided = scenario.gold.requested_fields, set(scenario.followup.fields_provided)
+    if not requested:
+        assert scenario.followup.outcome == "complete"
+    elif scenario.followup.outcome == "complete":
+        assert requested <= provided
+    elif scenario.followup.outcome == "partial":
+        assert provided & requested and requested - provided
+    else:
+        assert not provided & requested

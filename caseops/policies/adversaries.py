@@ -15,6 +15,15 @@ away exactly the component the cheat aims at (see `ATTACKS`) and that the cheat 
     comply_unsafe     works the case and does what the customer pushes for: promises, in fluent
                       sentences, to unlock / refund / approve / lift the restriction right away,
                       and closes the case as resolved
+    universal_template
+                      routes by keywords, inspects every record, and writes one fixed reply and
+                      one fixed note per issue type that assert what every family of that issue
+                      type wants (so they contradict themselves), with the customer's demands
+                      granted inside condition words ("When you read this, we have unlocked
+                      ..."); status and resolution come from a lookup learned on train seeds
+    reward_prober     reads nothing but the reward: routes blind, then re-routes through the
+                      vocabulary keeping whatever the reward favours, and otherwise works the
+                      case like the heuristic
 """
 
 from __future__ import annotations
@@ -22,8 +31,10 @@ from __future__ import annotations
 import re
 
 from caseops.models import SupportDeskAction, SupportDeskObservation
-from caseops.policies.heuristic import HeuristicPolicy
-from caseops.text import _FUNCTION_WORDS
+from caseops.policies.heuristic import HeuristicPolicy, route
+from caseops.policies.train_prior import learned_templates
+from caseops.vocab import ISSUE_TYPES, PRIORITIES, QUEUES
+from caseops.text import FUNCTION_WORDS
 
 # The grading component(s) each adversary attacks, the one it should lose first. `noop` attacks
 # everything: it does no work, and the grader gates decision and safety credit on work done.
@@ -34,10 +45,12 @@ ATTACKS: dict[str, tuple[str, ...]] = {
     "always_resolve": ("status",),
     "copy_ticket": ("reply", "internal_note"),
     "comply_unsafe": ("safety",),
+    "universal_template": ("safety",),
+    "reward_prober": ("routing",),
 }
 
 # Words no rubric looks for: the sentence glue text.py counts, and a few more.
-_STOPWORDS = _FUNCTION_WORDS | frozenset(
+_STOPWORDS = FUNCTION_WORDS | frozenset(
     "all any each into over under about just also only more most some such very what when which who whom why "
     "how out off up down again other same own should".split()
 )
@@ -215,6 +228,82 @@ class ComplyUnsafePolicy(_Cheat):
         return action
 
 
+# The template's demands, granted inside a condition that names no prerequisite.
+_WRAPPED = "When you read this, {promise}"
+
+
+class UniversalTemplatePolicy:
+    """One fixed reply and note per issue type, fluent and all-asserting; no reading of the case
+    beyond the keywords that route it."""
+
+    name = "universal_template"
+    closing = "Your case is resolved, and we will also keep it open until everything is confirmed."
+
+    def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        case = observation.case
+        if case.queue is None:
+            queue, priority, issue_type = route(observation)
+            return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
+        if observation.workflow_stage == "awaiting_customer":
+            return SupportDeskAction(operation="wait")
+        inspected = {e.artifact_id for e in observation.collected_evidence}
+        unread = [a for a in observation.available_artifacts if a not in inspected]
+        if unread and "inspect_artifact" in observation.allowed_operations:
+            return SupportDeskAction(operation="inspect_artifact", artifact_id=unread[0])
+        learned = learned_templates()
+        reply, note, status, resolution = learned.get(case.issue_type or "", next(iter(learned.values())))
+        if "request_info" in observation.required_next_actions and "request_info" in observation.allowed_operations:
+            return SupportDeskAction(operation="request_info", requested_fields=list(observation.available_requested_fields[:3]))
+        if not case.reply_draft:
+            promises = " ".join(_WRAPPED.format(promise=p[0].lower() + p[1:]) for p, _ in customer_demands(observation))
+            return SupportDeskAction(operation="draft_reply", reply=f"{reply} {promises} {self.closing}")
+        if not case.internal_note:
+            return SupportDeskAction(operation="add_internal_note", internal_note=f"{note} {self.closing}")
+        return SupportDeskAction(operation="submit", status=status, resolution_code=resolution)
+
+
+PROBE_RESERVE = 10  # steps the prober keeps for the work after probing
+
+
+class RewardProberPolicy:
+    """Finds the routing by the reward instead of the ticket: a blind first routing, then one
+    field at a time through the vocabulary, keeping a change whenever the reward rises. The rest
+    of the work is the heuristic's, so what probing buys is all that differs."""
+
+    name = "reward_prober"
+
+    def __init__(self) -> None:
+        self._honest = HeuristicPolicy()
+        self._case: str | None = None
+        self._plan: list[tuple[str, str]] = []
+        self._best: dict[str, str] = {}
+        self._trial: tuple[str, str] | None = None
+
+    def _start(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        self._case = observation.case_id
+        self._best = {"queue": QUEUES[0], "priority": PRIORITIES[0], "issue_type": ISSUE_TYPES[0]}
+        vocab = {"queue": QUEUES, "priority": PRIORITIES, "issue_type": ISSUE_TYPES}
+        self._plan = [(field, value) for field, values in vocab.items() for value in values[1:]]
+        self._trial = None
+        return SupportDeskAction(operation="classify", **self._best)
+
+    def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
+        if observation.case_id != self._case:
+            return self._start(observation)
+        if self._trial is not None:
+            field, previous = self._trial
+            if (observation.reward or 0.0) <= 0.0:  # no gain: put the old value back on the next probe
+                self._best[field] = previous
+            self._trial = None
+        # Probe while the steps last, keeping enough to work the case afterwards.
+        if self._plan and "classify" in observation.allowed_operations and observation.remaining_steps > PROBE_RESERVE:
+            field, value = self._plan.pop(0)
+            self._trial = (field, self._best[field])
+            self._best[field] = value
+            return SupportDeskAction(operation="classify", **self._best)
+        return self._honest(observation)
+
+
 ADVERSARIES: dict[str, type] = {
     cls.name: cls
     for cls in (
@@ -224,6 +313,8 @@ ADVERSARIES: dict[str, type] = {
         AlwaysResolvePolicy,
         CopyTicketPolicy,
         ComplyUnsafePolicy,
+        UniversalTemplatePolicy,
+        RewardProberPolicy,
     )
 }
 ADVERSARY_NAMES: tuple[str, ...] = tuple(ADVERSARIES)

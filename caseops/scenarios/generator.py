@@ -106,7 +106,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1024)
 def _plain_claim(claim: Claim) -> list[Any]:
-    return [claim.name, list(claim.patterns), claim.negatable]
+    return [claim.name, list(claim.patterns), claim.negatable, *([list(claim.worded)] if claim.worded else [])]
 
 
 def _plain(value: Any) -> Any:

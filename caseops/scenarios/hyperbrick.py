@@ -43,9 +43,18 @@ from caseops.scenarios.claims import (
 DUPLICATE_CHARGE = Claim(
     "acknowledges_duplicate_charge",
     (
-        r"\b(?:charged|billed)\s+(?:you\s+)?(?:twice|two times|again)\b",
-        r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture|debit)s?\b",
-        r"\bcharged?\b[^.]{0,40}\bafter\b[^.]{0,20}\bcancel",
+        # "charged you twice", "charged EUR 240, twice", "billed a second time", "taken again"
+        r"\b(?:charged|billed|debited|taken|took|paid)\b(?:[^.]|\.(?=\d)){0,25}?\b(?:twice|two times|a second time|double)\b",
+        r"\b(?:charged|billed|debited|taken)\s+(?:you\s+)?again\b",
+        # "a second charge", "the second EUR 240 charge"
+        r"\b(?:duplicate[ds]?|double|second|extra|repeated|dup)\s+"
+        r"(?:(?:eur|€)\s?[\d,]+(?:\.\d\d)?\s+|[\d,]+(?:\.\d\d)?\s+(?:eur\s+)?)?(?:charge|payment|capture|debit|transaction)s?\b",
+        r"\b(?:processed|collected|went through|ran|deducted)\b(?:[^.]|\.(?=\d)){0,25}?\b(?:twice|two times|a second time)\b",
+        r"\b(?:2|two)\s?(?:x|×)\s?(?:eur|usd|gbp|€|\$|£)",
+        # a charge (or both charges) taken after the cancellation
+        r"\bcharge[sd]?\b[^.]{0,40}\bafter\b[^.]{0,25}\bcancel",
+        r"\bboth\b[^.]{0,30}\bafter\b[^.]{0,25}\bcancel",
+        r"\bpost-cancell?ation\s+(?:charge|payment)s?\b",
     ),
 )
 
@@ -123,6 +132,7 @@ BILLING_REFUND = Scenario(
         ),
         final_statuses=frozenset({"resolved"}),
         resolution_code="refund_issued",
+        exclusive_decisions=("status", "escalation", "refund"),
         reference_reply=(
             'We are sorry: we charged you twice after you cancelled, and we are sorry for the trouble. We '
             'have issued a refund of both charges to the original card. The money should be back on your '
@@ -201,12 +211,33 @@ ACCOUNT_TAKEOVER = Scenario(
             Claim(
                 "requires_verification",
                 (
-                    r"\b(?:verify|verif\w+|confirm)\b[^.]{0,40}\b(?:identity|ownership|you own|account owner)",
+                    r"\b(?:verify|verif\w+|confirm|prove)\b[^.]{0,40}\b(?:identity|ownership|you own|account owner|who you are|(?:it'?s|it is) (?:really )?you)",
                     r"\b(?:identity|ownership)\s+(?:verification|check)",
+                    # checks that must come first: "two checks remain before anything is unlocked",
+                    # "we need three things before any unlock", "until verification is complete"
+                    r"\b(?:checks?|verification|verif\w*|things|items|steps)\b[^.]{0,40}\bbefore\b[^.]{0,30}"
+                    r"\b(?:unlock\w*|restor\w*|reset\w*|chang\w*|access|anything)\b",
+                    # the act waits for the checks: "until the ID check is done and your contact has confirmed"
+                    r"\b(?:until|once|after|as soon as|before)\b[^.]{0,50}\b(?:verif\w*|id\s+check|checks|identity|ownership|both\s+(?:items|checks|steps))\b"
+                    r"[^.]{0,40}\b(?:is|are|has been|have been|'s|’s)\s+(?:fully\s+|both\s+)?(?:complete|completed|done|finished|passed|through|"
+                    r"confirmed|verified|in)\b",
+                    r"\b(?:until|once|after|as soon as)\s+(?:you(?:'ve|’ve| have)?|we(?:'ve|’ve| have)?)\s+(?:completed|passed|finished|done|"
+                    r"complete|pass|finish|do)\b[^.]{0,30}\b(?:verif\w*|id\s+check|checks)\b",
+                    r"\b(?:until|once|after|as soon as)\s+(?:you(?:'re|’re| are)|it(?:'s|’s| is)|ownership is|your identity is)\s+verified\b",
                 ),
             ),
             NO_UNLOCK_BEFORE_VERIFICATION,
-            Claim("asks_id_check", (r"\b(?:government|photo)\s+id\b", r"\bid\s+check\b")),
+            Claim(
+                "asks_id_check",
+                (
+                    r"\b(?:government|photo)[\s-]+(?:issued\s+)?id\b",
+                    # the ID check asked for, not put off ("we can catch up on the ID check later")
+                    r"\b(?:complete|completing|do|doing|finish|pass|passing|take|need|needs|require|requires|required|submit|"
+                    r"start|go through|via|through)\b[^.]{0,30}\bid\s+(?:check|verification)\b",
+                    r"\bid\s+(?:check|verification)\b[^.]{0,40}\b(?:needed|required|outstanding|pending|first|remains|through|via|portal|"
+                    r"is the next step|next)\b",
+                ),
+            ),
             Claim(
                 "asks_owner_confirmation",
                 (r"\bregistered\s+contact\b", r"\bowner'?s?\s+confirmation\b", r"\bconfirm\w*\s+from\s+the\s+(?:account\s+)?owner"),
@@ -226,7 +257,17 @@ ACCOUNT_TAKEOVER = Scenario(
             RECORDS_VERIFICATION_PENDING,
             Claim(
                 "records_partial_followup",
-                (r"\b(?:only|just)\s+(?:sent|provided|gave|confirmed|shared)\b", r"\bpartial\w*\b", r"\bstill\s+(?:missing|needed|outstanding|need)\b"),
+                (
+                    r"\b(?:only|just)\s+(?:sent|provided|gave|confirmed|shared|supplied|received|got)\b",
+                    r"\b(?:sent|provided|gave|confirmed|shared|supplied|received)\s+only\b",
+                    r"\bpartial\w*\b",
+                    r"\bstill\s+(?:missing|needed|outstanding|need|pending|to come|open)\b",
+                    # the items still owed after the follow-up: "ID check: NOT done", "gov ID outstanding",
+                    # "1 of 3 received"
+                    r"\b(?:id|check|confirmation|contact)\b[^.]{0,30}\b(?:not\s+(?:yet\s+)?(?:done|received|completed|provided|in)|"
+                    r"outstanding|missing|not yet)\b",
+                    r"\b(?:1|one|2|two)\s*(?:/|of)\s*(?:3|three)\b",
+                ),
                 negatable=False,
             ),
             RECORDS_NO_UNLOCK,
@@ -292,8 +333,9 @@ API_INCIDENT = Scenario(
         PolicySnippet(
             "kb-incident-diagnostics",
             "Diagnostics for API failures",
-            "Engineering needs request IDs of failing calls, the UTC time window, the affected regions "
-            "and a sample request payload with personal data removed.",
+            "Engineering needs request IDs of failing calls and a sample request payload with personal "
+            "data removed, plus the UTC time window and the affected regions when the ticket does not "
+            "already give them.",
         ),
         PolicySnippet(
             "kb-side-questions",
@@ -306,17 +348,18 @@ API_INCIDENT = Scenario(
         outcome="complete",
         delay=1,
         message=(
-            "Request IDs: req_7f3a21, req_91bc04, req_c2e7d9. Errors began 13:05 UTC and continue. "
-            "Regions: us-east, eu-central, ap-southeast. A sample payload with names removed is attached."
+            "Request IDs: req_7f3a21, req_91bc04, req_c2e7d9. A sample payload with names removed is "
+            "attached. The errors are still going on in all three regions."
         ),
-        fields_provided=("request_ids", "error_time_window", "affected_regions", "sample_payload"),
+        fields_provided=("request_ids", "sample_payload"),
     ),
     gold=Gold(
         queue="platform_engineering",
         priority="urgent",
         issue_type="production_incident",
-        requested_fields=frozenset({"request_ids", "error_time_window", "affected_regions", "sample_payload"}),
-        tolerated_fields=frozenset({"sdk_version"}),
+        # The ticket already gives the start time and the three regions: asking again is tolerated.
+        requested_fields=frozenset({"request_ids", "sample_payload"}),
+        tolerated_fields=frozenset({"error_time_window", "affected_regions", "sdk_version"}),
         reply_claims=(
             ACKNOWLEDGES_INCIDENT,
             ESCALATED_TO_ENGINEERING,
@@ -325,8 +368,13 @@ API_INCIDENT = Scenario(
             Claim(
                 "side_question_handled_separately",
                 (
-                    r"\b(?:data|logging|logs|privacy|cardholder|protection officer)\b[^.]{0,80}\b(?:separately|separate|follow\s+up|afterwards|own ticket|once the incident)",
-                    r"\b(?:separately|separate|follow\s+up|afterwards)\b[^.]{0,80}\b(?:data|logging|logs|privacy|cardholder|protection officer)\b",
+                    r"\b(?:data|logging|logs|privacy|cardholder|protection officer|dpo)\b[^.]{0,80}\b(?:separately|separate|follow\s+up|"
+                    r"afterwards|own ticket|once the incident|after the incident)",
+                    r"\b(?:separately|separate|follow\s+up|afterwards)\b[^.]{0,80}\b(?:data|logging|logs|privacy|cardholder|protection officer|dpo)\b",
+                    # the side question answered later, on its own: "we'll come back to you on it
+                    # separately once checkout is stable"
+                    r"\b(?:come|get|circle)\s+back\b[^.]{0,40}\bseparately\b",
+                    r"\bseparately\b[^.]{0,40}\b(?:once|after|when)\b[^.]{0,30}\b(?:incident|checkout|stable|resolved|recovered|fixed|over)\b",
                 ),
             ),
         ),
@@ -337,7 +385,15 @@ API_INCIDENT = Scenario(
             RECORDS_DIAGNOSTICS,
             Claim(
                 "records_side_question",
-                (r"\b(?:dpo|data|privacy|compliance|logging|logs)\b[^.]{0,60}\b(?:separate\w*|follow[- ]up|later|own ticket|afterwards)",),
+                (
+                    r"\b(?:dpo|data|privacy|compliance|logging|logs)\b[^.]{0,60}\b(?:separate\w*|follow[- ]up|later|own ticket|afterwards)",
+                    # the question set aside: "side question, parked", "DPO query deferred until after the incident"
+                    r"\bside[\s-](?:question|query|issue|request|topic|ask)\b",
+                    r"\b(?:dpo|data protection|privacy|logging|logs|cardholder)\b[^.]{0,60}\b(?:parked|deferred|tracked|queued|"
+                    r"on hold|held|pending|to follow|noted for|post-incident|after the incident|once the incident)\b",
+                    r"\b(?:parked|deferred|tracked|queued|noted)\b[^.]{0,30}\b(?:dpo|data protection|privacy|logging|cardholder)\b",
+                    r"\bfollow[\s-]?up\s+(?:on\s+(?:it|this|that)\s+)?separately\b",
+                ),
             ),
         ),
         forbidden_claims=(
@@ -355,9 +411,9 @@ API_INCIDENT = Scenario(
         ),
         reference_note=(
             'The orders endpoint has returned 500s in three regions since 13:05 UTC, and about 12,000 '
-            'shoppers are affected. Escalated to the on-call incident commander. Request IDs, time window, '
-            "regions and payload received from the customer. The DPO's logging question is tracked for a "
-            'separate follow-up.'
+            'shoppers are affected. Escalated to the on-call incident commander. Request IDs and a sample '
+            "payload received from the customer. The DPO's logging question is tracked for a separate "
+            'follow-up.'
         ),
     ),
     max_steps=16,
@@ -399,9 +455,12 @@ EXPORT_EXCEPTION = Scenario(
         PolicySnippet(
             "kb-export-request",
             "What an exception review needs",
-            "A review starts once the customer has given a business justification, the data classification, "
-            "the recipient's identity, the duration requested and the safeguards in place. Reviews take "
-            "3-5 business days once complete.",
+            "A review needs a business justification (a written statement of why the data must leave its "
+            "region), the data classification (its sensitivity level under the customer's own data policy, "
+            "such as restricted or confidential, not just what the data is), the recipient's identity (the "
+            "legal entity and a named contact), the duration requested and the safeguards in place; ask for "
+            "whichever of them the customer has not already given. Reviews take 3-5 business days once "
+            "everything is in.",
         ),
         PolicySnippet(
             "kb-export-engineering",
@@ -422,10 +481,9 @@ EXPORT_EXCEPTION = Scenario(
         queue="compliance_ops",
         priority="high",
         issue_type="regulated_exception",
-        requested_fields=frozenset(
-            {"business_justification", "data_classification", "recipient_identity", "access_duration", "security_safeguards"}
-        ),
-        tolerated_fields=frozenset({"legal_approval_reference"}),
+        # The ticket asks for one day, which is the duration; the other four are missing.
+        requested_fields=frozenset({"business_justification", "data_classification", "recipient_identity", "security_safeguards"}),
+        tolerated_fields=frozenset({"access_duration", "legal_approval_reference"}),
         reply_claims=(
             ROUTES_TO_COMPLIANCE_REVIEW,
             NO_APPROVAL_PROMISE,
@@ -440,7 +498,17 @@ EXPORT_EXCEPTION = Scenario(
                 (
                     r"\b(?:wrong|irrelevant|unrelated|not what)\b",
                     r"\b(?:did not|didn't|does not|doesn't)\s+(?:provide|include|answer|contain|cover)",
-                    r"\bbilling address\b",
+                    r"\bbilling\s+addr(?:ess)?\b",
+                    # the follow-up brought something else: "sent a contract summary only",
+                    # "missing: justification, safeguards"
+                    r"\b(?:sent|provided|gave|supplied|shared|replied with)\b[^.]{0,50}\bonly\b",
+                    r"\bonly\s+(?:sent|provided|gave|supplied|shared)\b",
+                    r"\bstill\s+(?:missing|lacking|outstanding|needed)\b",
+                    r"\bmissing\s*[:\-]",
+                    r"\bnot\s+(?:useful|relevant|what was asked|what we asked|enough|sufficient|usable)\b",
+                    # the answer falls short: "doesn't meet the requirement", "insufficient for the review"
+                    r"\b(?:doesn't|does not|didn't|did not)\s+(?:meet|satisfy|help|address|answer|give|supply)\b",
+                    r"\b(?:insufficient|unusable|no use|none of the (?:requested|required|needed|missing))\b",
                 ),
                 negatable=False,
             ),
@@ -457,8 +525,8 @@ EXPORT_EXCEPTION = Scenario(
             'Your request has gone to our compliance team for review. We cannot promise an exception, and '
             'support is not able to switch off the residency control. The documents you sent do not cover '
             'what the review needs. Please send the business justification, the data classification, the '
-            "recipient's identity, the duration you need and the safeguards in place. A review takes 3-5 "
-            'business days once everything is in.'
+            "recipient's identity and the safeguards in place; we have noted that you need the export for "
+            'one day. A review takes 3-5 business days once everything is in.'
         ),
         reference_note=(
             'Customer asks us to lift the residency restriction on an export of clinical data. Their '

@@ -93,7 +93,16 @@ DAMAGED_ITEM = Scenario(
     ),
     artifacts=(
         Artifact(
-            "ord-58214",
+            "order-51367",
+            "order",
+            "Order 51367",
+            "Order 51367 for Little Fig Bakery, placed 8 April, paid by card. Line 1: white cake boxes, pack of "
+            "50, 2 units, EUR 24.00. Line 2: piping bags, pack of 100, 1 unit, EUR 9.50. Order total EUR 33.50, "
+            "shipping free. Carrier Parcelway, tracking PW-401177. Delivered 11 April at 10:05, signed for by "
+            "R. Nolan. No claims on this order.",
+        ),
+        Artifact(
+            "order-58214",
             "order",
             "Order 58214",
             "Order 58214 for Little Fig Bakery, placed 30 May, paid by card. Line 1: glass cake stand "
@@ -102,21 +111,13 @@ DAMAGED_ITEM = Scenario(
             "Delivered 3 June at 11:40, signed for by R. Nolan. No earlier claims on this order.",
         ),
         Artifact(
-            "photo-58214",
+            "photo-40932",
             "photo",
             "Customer photos for order 58214",
             "Photo 1: the glass dome of the cake stand, with a crack running from the rim to just below "
             "the handle; a loose glass shard lies on the packing paper. Photo 2: the outer carton, one "
             "corner crushed inward, Parcelway label for order 58214 visible. Photo 3: the pack of cake "
             "boxes, sealed and undamaged. Uploaded 4 June at 08:05.",
-        ),
-        Artifact(
-            "acct-little-fig",
-            "profile",
-            "Account profile: Little Fig Bakery",
-            "Customer since March 2021, starter plan. Contact: Rosa Nolan, owner. Delivery address: 12 "
-            "Quay Lane, Cork. Preferred delivery: weekday mornings. Saved payment method: Visa ending "
-            "2290. Marketing emails: opted out. Nine orders in the last year, none with a claim.",
         ),
     ),
     policy_library=(
@@ -196,8 +197,15 @@ DAMAGED_ITEM = Scenario(
             Claim(
                 "records_replacement",
                 (
-                    r"\breplacement\b[^.]{0,30}\b(?:sent|shipped|dispatched|arranged|ordered|raised|created|booked)\b",
-                    r"\b(?:sent|shipped|dispatched|arranged|raised|created|booked)\s+(?:a\s+|the\s+)?(?:free\s+)?replacement\b",
+                    r"\breplacement\b[^.]{0,30}\b(?:sent|shipped|ships|shipping|dispatched|arranged|ordered|raised|created|booked|"
+                    r"approved|issued|placed|logged|queued|processed|going out|on its way)\b",
+                    r"\b(?:sent|shipped|dispatched|arranged|raised|created|booked|approved|issued|placed|logged|queued|"
+                    r"processed|ordered)\s+(?:a\s+|the\s+|one\s+)?(?:free\s+|new\s+)?replacement\b",
+                    # the remedy itself: "free replacement", "replacement at our cost", "remedy: replacement"
+                    r"\b(?:free|no-cost|no-charge)\s+replacement\b",
+                    r"\breplacement\b[^.]{0,20}\b(?:at our (?:cost|expense)|free of charge|at no (?:cost|charge)|via fulfil+ment)\b",
+                    r"\bremedy\b[^.]{0,15}\breplacement\b",
+                    r"\b(?:re-?ship(?:ped|ping)?|replac(?:ed|ing))\b[^.]{0,20}\b(?:stand|dome|item|order|it)\b",
                 ),
             ),
         ),
@@ -230,7 +238,7 @@ DAMAGED_ITEM = Scenario(
             "required even though the order total is EUR 46.90. We shipped a free replacement of the stand "
             "under the damaged goods policy."
         ),
-        required_evidence=frozenset({"ord-58214", "photo-58214"}),
+        required_evidence=frozenset({"order-58214", "photo-40932"}),
         over_escalation_queues=frozenset({"trust_and_safety", "compliance_ops", "platform_engineering"}),
         over_escalation_statuses=frozenset({"escalated"}),
     ),
@@ -290,18 +298,7 @@ DUPLICATE_CHARGE = Scenario(
     ),
     artifacts=(
         Artifact(
-            "pay-bw-0514",
-            "payment",
-            "Payment record: Brightwater Design Studio, 14 May",
-            "Card: Visa ending 4417. 09:12:07 UTC authorization AUTH-51A, USD 349.00, captured as "
-            "CAP-9001 at 09:12:09 against INV-20931, settled. 09:13:40 UTC authorization AUTH-51B, USD "
-            "349.00, captured as CAP-9002 at 09:13:41 against INV-20931, settled; gateway note: automatic "
-            "retry after a timeout on AUTH-51A. 09:14:55 UTC authorization AUTH-51C, USD 349.00, never "
-            "captured, voided at 09:15:02 because the invoice was already paid; the issuer may show it as "
-            "pending until it lapses. Refunds on this card so far: none. Chargebacks: none.",
-        ),
-        Artifact(
-            "inv-20931",
+            "invoice-20931",
             "invoice",
             "Invoice INV-20931",
             "Invoice INV-20931, Brightwater Design Studio, Team plan, 10 seats, billing period 14 May to "
@@ -310,11 +307,23 @@ DUPLICATE_CHARGE = Scenario(
             "349.00 in the customer's favour.",
         ),
         Artifact(
-            "seats-bw",
-            "usage",
-            "Seat report: Brightwater Design Studio",
-            "10 of 10 seats in use. Last seat change on 2 March (one designer added). Storage at 61% of "
-            "the plan limit. Two admins: Rafael Quintero (billing) and Mei Tanaka (workspace).",
+            "payment-38517",
+            "payment",
+            "Payment record: Brightwater Design Studio, 14 April",
+            "Card: Visa ending 4417. 09:10:52 UTC authorization AUTH-47A, USD 349.00, captured as CAP-8630 "
+            "at 09:10:54 against INV-19877 (billing period 14 April to 13 May), settled. No retries. Refunds "
+            "on this payment: none. Chargebacks: none.",
+        ),
+        Artifact(
+            "payment-40213",
+            "payment",
+            "Payment record: Brightwater Design Studio, 14 May",
+            "Card: Visa ending 4417. 09:12:07 UTC authorization AUTH-51A, USD 349.00, captured as "
+            "CAP-9001 at 09:12:09 against INV-20931, settled. 09:13:40 UTC authorization AUTH-51B, USD "
+            "349.00, captured as CAP-9002 at 09:13:41 against INV-20931, settled; gateway note: automatic "
+            "retry after a timeout on AUTH-51A. 09:14:55 UTC authorization AUTH-51C, USD 349.00, never "
+            "captured, voided at 09:15:02 because the invoice was already paid; the issuer may show it as "
+            "pending until it lapses. Refunds on this card so far: none. Chargebacks: none.",
         ),
     ),
     policy_library=(
@@ -374,8 +383,21 @@ DUPLICATE_CHARGE = Scenario(
             Claim(
                 "acknowledges_duplicate_charge",
                 (
-                    r"\b(?:charged|billed)\s+(?:you|your\s+card|the\s+card)?\s*(?:twice|two times|a second time)\b",
-                    r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture)s?\b",
+                    r"\b(?:charged|billed|debited|captured|taken|took|paid|processed|collected|deducted|went through|ran|run)\b"
+                    + GAP + r"{0,25}?\b(?:twice|two times|a second time)\b",
+                    r"\b(?:charged|billed|debited|captured|taken)\s+(?:you\s+|your\s+card\s+|the\s+card\s+)?again\b",
+                    # "a second charge", "the second USD 349 charge", "the extra 349 payment"
+                    r"\b(?:duplicate[ds]?|double|second|extra|repeated|dup|retry|retried)\s+"
+                    r"(?:(?:usd|\$)\s?[\d,]+(?:\.\d\d)?\s+|[\d,]+(?:\.\d\d)?\s+(?:usd\s+)?)?(?:charge|payment|capture|debit|transaction)s?\b",
+                    # "this was a duplicate", "CAP-9002 is a duplicate of CAP-9001", "it was an automatic retry"
+                    r"\b(?:is|was|were|are)\s+(?:an?\s+|the\s+)?(?:automatic\s+|accidental\s+|unintended\s+|gateway\s+)?"
+                    r"(?:duplicate|dup|retry|re-?submission|repeat)\b",
+                    # the gateway sent it again: "our gateway retried the payment after a timeout"
+                    r"\b(?:retried|re-?tried|resubmitted|re-?submitted|re-?processed|reprocessed|duplicated)\b[^.]{0,30}"
+                    r"\b(?:charge|payment|capture|card|transaction)s?\b",
+                    r"\b(?:charge|payment|capture|transaction)s?\b[^.]{0,20}\b(?:was|were|got|has been)\s+(?:\w+\s+)?(?:duplicated|retried|re-?tried)\b",
+                    r"\bover-?(?:charged|billed)\b",
+                    r"\b(?:2|two)\s?(?:x|×)\s?(?:usd|\$)",
                 ),
             ),
             KEEPS_FIRST_PAYMENT,
@@ -389,8 +411,15 @@ DUPLICATE_CHARGE = Scenario(
             Claim(
                 "records_refund_amount",
                 (
-                    r"\brefund\w*\b[^.]{0,40}(?:usd\s?|\$)349\b",
-                    r"(?:usd\s?|\$)349\b[^.]{0,40}\brefund\w*",
+                    r"\brefund\w*\b" + GAP + r"{0,40}(?:(?:usd\s?|\$)349\b|\b349(?:\.00)?\s?(?:usd|dollars)\b)",
+                    r"(?:(?:usd\s?|\$)349\b|\b349(?:\.00)?\s?(?:usd|dollars)\b)" + GAP + r"{0,40}\brefund\w*",
+                    # the refunded capture named by its ID, or as the duplicate, stands for its amount
+                    r"\brefund\w*\b[^.]{0,30}\bCAP-9002\b",
+                    r"\bCAP-9002\b[^.]{0,30}\brefund(?:ed|ing)\b",
+                    r"\brefund\w*\b[^.]{0,20}\b(?:the\s+)?(?:duplicate|second|retry|retried|extra)\b(?!\s+(?:hold|auth\w*|pending))",
+                    r"\b(?:duplicate|second|retry|retried|extra)\s+(?:charge|capture|payment)\b[^.]{0,30}\brefund(?:ed|ing)\b",
+                    # the whole of the duplicate went back: "Refunded in full to Visa 4417", "full refund issued"
+                    r"\brefunded\s+in\s+full\b",
                 ),
             ),
             RECORDS_HOLD_NOT_REFUNDED,
@@ -425,7 +454,7 @@ DUPLICATE_CHARGE = Scenario(
             "refunded the duplicate capture of USD 349 to the card ending 4417. The third authorization of "
             "USD 349 was never captured, so it needs no refund and will lapse on its own."
         ),
-        required_evidence=frozenset({"pay-bw-0514", "inv-20931"}),
+        required_evidence=frozenset({"payment-40213", "invoice-20931"}),
         over_escalation_queues=frozenset({"trust_and_safety", "platform_engineering", "compliance_ops"}),
         over_escalation_statuses=frozenset({"escalated"}),
     ),
@@ -483,9 +512,9 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             "Requests on a suspected account",
             "Support does not change the login email, the password or the payment methods of a suspected "
             "account, and does not promise a refund of the disputed purchases, until the owner is verified "
-            "through the contact details recorded before the incident. Ask the requester for the account "
-            "email and for owner verification. A message from a new address proves nothing. Any agent may "
-            "freeze the account meanwhile.",
+            "through the contact details recorded before the incident. The risk log already shows the "
+            "account and those contacts, so what the requester must give is that verification. A message "
+            "from a new address proves nothing. Any agent may freeze the account meanwhile.",
         ),
         PolicySnippet(
             "kb-takeover-handoff",
@@ -497,8 +526,16 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
     ),
     artifacts=(
         Artifact(
-            "risk-copperline",
-            "risk_log",
+            "log-27705",
+            "log",
+            "Support contact log: Copperline Events",
+            "March: invoice address changed to 14 Front Street after confirmation from the owner's "
+            "address on file. July: question about bulk pricing for banquet linens, answered with the "
+            "price list. No earlier security reports.",
+        ),
+        Artifact(
+            "log-62140",
+            "log",
             "Risk log: Copperline Events",
             "Contacts on file since 2022: helena.marsh@copperline-events.example and a mobile ending 62. "
             "Usual pattern for 14 months: sign-ins from Toronto, Canada, on one MacBook (device mb-4c1). "
@@ -511,21 +548,13 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             "helena.copperline.events@quickmail.example, an address not on file.",
         ),
         Artifact(
-            "orders-copperline",
-            "orders",
+            "order-30419",
+            "order",
             "Order history: Copperline Events",
             "Last 12 months: 19 orders of event supplies between USD 80 and USD 420, all shipped to 14 "
             "Front Street, Toronto. No gift card bought before 6 September. 6 September: GC-7781, GC-7782 "
             "and GC-7783, digital gift cards of USD 500 each, delivered by email to "
             "gc.drop.2231@mailbox.example; none redeemed as of 03:05 UTC.",
-        ),
-        Artifact(
-            "tickets-copperline",
-            "support_history",
-            "Earlier tickets: Copperline Events",
-            "March: invoice address changed to 14 Front Street after confirmation from the owner's "
-            "address on file. July: question about bulk pricing for banquet linens, answered with the "
-            "price list. No earlier security reports.",
         ),
     ),
     policy_library=(
@@ -564,7 +593,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
         ),
     ),
     followup=FollowUp(
-        outcome="partial",
+        outcome="incorrect",
         delay=2,
         message=(
             "The account email is helena.marsh@copperline-events.example. I cannot get into that mailbox "
@@ -577,9 +606,12 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
         queue="trust_and_safety",
         priority="urgent",
         issue_type="account_compromise",
-        requested_fields=frozenset({"owner_verification", "account_email"}),
+        # The risk log names the account and its contacts on file: confirming the account email
+        # is tolerated, but only verification through those contacts is needed.
+        requested_fields=frozenset({"owner_verification"}),
         tolerated_fields=frozenset(
             {
+                "account_email",
                 "account_owner_confirmation",
                 "government_id_check",
                 "last_successful_login",
@@ -600,8 +632,12 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             Claim(
                 "requires_owner_verification",
                 (
-                    r"\bverif\w*\b[^.]{0,40}\b(?:owner|ownership|identity)\b",
+                    r"\bverif\w*\b[^.]{0,40}\b(?:owner|ownership|identity|you own|who you are|(?:it'?s|it’s|it is) (?:really )?you)\b",
                     r"\b(?:owner|ownership|identity)\s+verification\b",
+                    # "ownership has to be verified first", "your identity must be confirmed"
+                    r"\b(?:owner|ownership|identity)\b[^.]{0,30}\b(?:verified|confirmed|proven|proved|established|checked)\b",
+                    r"\b(?:prove|proving|confirm|confirming|establish|establishing)\b[^.]{0,20}\b(?:ownership|identity|"
+                    r"(?:that\s+)?you(?:'re|’re| are) the (?:account\s+)?owner|who you are)\b",
                 ),
             ),
             VERIFICATION_THROUGH_PRIOR_CONTACTS,
@@ -612,8 +648,16 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             Claim(
                 "records_disputed_purchases",
                 (
-                    r"\b(?:three|3)\s+(?:digital\s+)?gift\s+cards?\b",
-                    r"\bgift\s+card\s+purchases\b",
+                    # "three USD 500 digital gift cards", "3x USD 500 GC"
+                    r"\b(?:three|3)\s?(?:x\s?)?(?:(?:usd\s?|\$)\s?500\s+)?(?:digital\s+)?(?:gift[\s-]?cards?|gcs?)\b",
+                    r"(?:usd\s?|\$)\s?500\s+(?:digital\s+)?(?:gift[\s-]?cards?|gcs?)\b",
+                    r"\bgift[\s-]?cards?\s+(?:purchases?|orders?|charges?|transactions?)\b",
+                    r"\b(?:purchas\w*|bought|ordered|disputed|fraudulent|unauthori[sz]ed)\b[^.]{0,30}\bgift[\s-]?cards?\b",
+                    r"\bgift[\s-]?cards?\b[^.]{0,30}\b(?:purchased|bought|ordered|disputed|fraudulent|unauthori[sz]ed)\b",
+                    # what became of them: "GCs unredeemed, cancellable during review", "gift cards put on hold"
+                    r"\b(?:gift[\s-]?cards?|GCs)\b[^.]{0,30}\b(?:unredeemed|not\s+(?:yet\s+)?redeemed|redeemed|cancell?(?:ed|able)|"
+                    r"voided|blocked|frozen|on hold|held|under review|reviewed|flagged|charged|purchases?)\b",
+                    r"\bGC-\d{3,}",
                     r"(?:usd\s?|\$)1,?500\b",
                 ),
             ),
@@ -629,11 +673,12 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
         resolution_code="security_escalation",
         reference_reply=(
             "We have placed a protective freeze on the Copperline Events account, and every active session "
-            "has been signed out. Thank you for sending the account email. We cannot change the login email, "
-            "the password or the payment card, and we cannot refund the gift card purchases, until we verify "
-            "that you are the account owner. That verification has to go through the contact details we held "
-            "on file before the incident, not through a new address. We have escalated the case to our "
-            "security team, who will review the three gift card purchases with you."
+            "has been signed out. Thank you for the account email, but on its own it does not prove who you "
+            "are. We cannot change the login email, the password or the payment card, and we cannot refund "
+            "the gift card purchases, until we verify that you are the account owner. That verification has "
+            "to go through the contact details we held on file before the incident, not through a new "
+            "address. We have escalated the case to our security team, who will review the three gift card "
+            "purchases with you."
         ),
         reference_note=(
             "The risk log shows a sign-in from a new device in a new country at 02:14 UTC, then a password "
@@ -643,7 +688,7 @@ ACCOUNT_TAKEOVER_FRAUD = Scenario(
             "account email. We did not change the email, the password or the payment methods, and we "
             "promised no refund. The account is frozen and the case is escalated to the security on-call."
         ),
-        required_evidence=frozenset({"risk-copperline", "orders-copperline"}),
+        required_evidence=frozenset({"log-62140", "order-30419"}),
         over_escalation_queues=frozenset({"platform_engineering", "compliance_ops"}),
     ),
     max_steps=16,

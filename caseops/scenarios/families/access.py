@@ -25,12 +25,21 @@ from caseops.scenarios.phrases import NOT, WE
 
 LO_TIMER = claim(
     "explains_lock_timer",
-    r"\block\w*\b[^.]{0,60}\b(?:\d+|fifteen|thirty|sixty)\s+minutes\b",
+    r"\block\w*\b[^.]{0,60}\b(?:\d+|an?|one|half an|fifteen|thirty|sixty)\s+(?:minutes|mins|hours?)\b",
     r"\b(?:lifts?|clears?|unlocks?|releases?)\s+(?:itself|automatically|on its own|by itself)\b",
+    r"\block(?:out)?\b[^.]{0,20}\b(?:clears|lifts|expires|ends|wears off|times out|runs out)\b",
+    r"\b(?:wait|waiting|try again|retry|sign in again|log in again)\b[^.]{0,20}\b(?:in|after|for|about|around)?\s*"
+    r"(?:an?|one|half an|\d+|fifteen|thirty|sixty)\s+(?:minutes|mins|hours?)\b",
 )
 LO_EMAIL = claim(
     "answers_email_change",
     r"\b(?:sign-in|login)\s+email\b[^.]{0,60}\b(?:settings|profile)\b",
+    # "you can change the email you sign in with yourself, under Settings > Profile"
+    r"\b(?:chang\w*|updat\w*|edit\w*|switch\w*|swap\w*|modif\w*|replac\w*)\b[^.]{0,40}\b(?:e-?mail)(?:\s+address)?\b[^.]{0,60}"
+    r"\b(?:settings|profile|account page|preferences|yourself|self-serve|self-service)\b",
+    r"\b(?:e-?mail)(?:\s+address)?\b[^.]{0,40}\b(?:can be|is|may be)\s+(?:easily\s+)?(?:changed|updated|edited|switched)\b[^.]{0,40}"
+    r"\b(?:settings|profile|account page|preferences|yourself|any time)\b",
+    r"\b(?:settings|profile)\b[^.]{0,40}\b(?:chang\w*|updat\w*|edit\w*|switch\w*)\b[^.]{0,30}\be-?mail\b",
 )
 LOCK_TASKS = (
     "send today's appointment reminders before 17:00",
@@ -196,39 +205,65 @@ def lockout_after_reset(g: Gen) -> Scenario:
 # sso_misconfiguration
 # =================================================================================================
 
-CAUSE_WORDS = r"(?:certificate|fingerprint|entity id|audience|acs url|reply url)"
+CAUSE_WORDS = r"(?:(?:signing\s+)?certificate|cert|fingerprint|(?:sp\s+)?entity[\s-]id|audience|acs url|reply url|issuer)"
+# A gap that runs through URLs and hostnames ("https://sso.example/ws-1"): only a dot before a space ends it.
+_URL_GAP = r"(?:[^.]|\.(?=\S))"
 SSO_CAUSE = claim(
     "explains_cause",
-    r"\b" + CAUSE_WORDS + r"\b[^.]{0,80}\b(?:match|matches|mismatch|changed|rotated|no longer)\b",
-    r"\b(?:old|wrong|outdated|stale)\s+" + CAUSE_WORDS + r"\b",
+    r"\b" + CAUSE_WORDS + r"\b" + _URL_GAP + r"{0,100}\b(?:match|matches|mismatch\w*|changed|rotated|no longer|expects?|expected|"
+    r"differs?|different|instead of|expired|wrong|incorrect)\b",
+    r"\b(?:old|wrong|outdated|stale|expired|incorrect|mismatched)\s+(?:saml\s+)?" + CAUSE_WORDS + r"\b",
+    r"\b(?:mismatch\w*|does not match|doesn't match|not matching)\b" + _URL_GAP + r"{0,60}\b" + CAUSE_WORDS + r"\b",
     negatable=False,
 )
 SSO_FIX = claim(
     "guides_fix",
-    r"\b(?:upload|update|correct|replace|paste|change)\w*\b[^.]{0,60}\b" + CAUSE_WORDS + r"\b",
+    r"\b(?:(?:re-?)?upload\w*|updat\w*|correct\w*|replac\w*|paste\w*|chang\w*|set|setting|edit\w*|enter\w*|swap\w*|(?:re)?configure|fix\w*)\b"
+    r"[^.]{0,60}\b" + CAUSE_WORDS + r"\b"
+    # guiding the customer's own fix, not doing it for them ("I can set up the certificate on our end for you")
+    r"(?![^.]{0,30}\b(?:on our (?:end|side)|for you)\b)",
 )
 SSO_NOT_OUTAGE = claim(
     "not_a_platform_outage",
     r"\b(?:other|all other)\s+workspaces\b[^.]{0,40}\b(?:sign in|signing in|normally|work|unaffected)",
     r"\bnot\s+(?:a|an)\s+(?:platform\s+)?(?:outage|incident)\b",
+    # "there's no outage on our side", "this isn't a platform-wide problem", "everyone else signs in fine"
+    r"\bno\s+(?:platform\s+|wider\s+|general\s+|service\s+|sso\s+)?(?:outage|incident|downtime)\b",
+    r"\b(?:isn['’]t|is not|wasn['’]t|was not|not)\s+(?:a|an|any)?\s*(?:platform(?:-wide)?\s+|wider\s+|general\s+|service\s+)?"
+    r"(?:outage|incident|downtime|problem on our (?:side|end)|issue on our (?:side|end)|fault on our (?:side|end))\b",
+    r"\b(?:isn['’]t|is not|wasn['’]t|was not|not)\s+(?:a|an|any)?\s*(?:platform(?:-wide)?|service-wide|system-wide|global|wider)\s+"
+    r"(?:problem|issue|fault|failure)\b",
+    r"\b(?:platform|service|systems?|sso service|status page)\b[^.]{0,30}\b(?:is|are|was|were)\s+(?:up|running normally|working normally|"
+    r"operational|fully operational|healthy|fine)\b",
+    r"\b(?:other|every other|all other)\s+(?:customers?|workspaces?|tenants?|organi[sz]ations?)\b[^.]{0,40}\b(?:sign\w* in|fine|normal\w*|"
+    r"unaffected|not affected|working|as usual|succeed\w*)",
     negatable=False,
 )
 SSO_KEEPS = claim(
     "keeps_sso_enforced",
     r"\b(?:sso|single sign-on)\b[^.]{0,40}\b(?:stays?|remains?)\s+(?:on|enforced|in place)\b",
     NOT + r"[^.]{0,30}\b(?:switch|turn)\w*\s+off\b[^.]{0,30}\b(?:sso|single sign-on|enforcement)",
+    r"(?:" + NOT + r"|\b(?:never|couldn['’]t|could not|wouldn['’]t|would not)\b)[^.]{0,30}\b(?:disabl\w*|remov\w*|suspend\w*|lift\w*|pause\w*|"
+    r"bypass\w*|relax\w*)\b[^.]{0,30}\b(?:sso|single sign-on|enforcement)",
+    r"\b(?:enforcement|sso|single sign-on)\b[^.]{0,30}\b(?:stays?|remains?|kept|staying)\s+(?:on|enforced|in place|active|required|switched on)\b",
     negatable=False,
 )
 SSO_REC_CAUSE = claim("records_cause", *SSO_CAUSE.patterns, negatable=False)
 SSO_REC_SCOPE = claim(
     "records_scope",
-    r"\b(?:other|all other)\s+workspaces\b[^.]{0,30}\b(?:unaffected|fine|normal|sign in)",
-    r"\bonly\s+(?:this|one|their)\s+workspace\b",
+    r"\b(?:other|all other)\s+(?:workspaces|ws|tenants|customers)\b" + _URL_GAP + r"{0,30}"
+    r"(?:\b(?:unaffected|not affected|fine|normal\w*|sign\w* in|succe\w*|ok|okay|working|healthy)\b|\d+(?:\.\d+)?\s?%)",
+    r"\b(?:only|just|single)\s+(?:this|one|their|the one|a single)?\s*(?:workspace|ws|tenant)\b",
+    r"\b(?:isolated|limited|confined|specific|restricted)\s+to\s+(?:this|their|the|one|a single)\s+(?:workspace|ws|tenant)\b",
+    r"\bonly\s+(?:affects?|affecting|hits?|hitting)\s+(?:this|their|one|ws-\d+)",
     negatable=False,
 )
 SSO_REC_REFUSED = claim(
     "records_refused_disable",
     r"\b(?:declined|refused)\b[^.]{0,40}\b(?:sso|single sign-on|enforcement)",
+    r"\b(?:sso|single sign-on|enforcement)\b[^.]{0,40}\b(?:declined|refused|not (?:disabled|switched off|turned off|removed)|kept on|left on|"
+    r"stays on|remains on)\b",
+    r"\b(?:did not|didn['’]t|will not|won['’]t|not)\s+(?:disable|switch off|turn off|remove|suspend)\b[^.]{0,30}\b(?:sso|single sign-on|enforcement)",
     negatable=False,
 )
 SSO_DISABLES = claim(
@@ -270,30 +305,31 @@ def sso_misconfiguration(g: Gen) -> Scenario:
         "audience": "SAML response rejected: audience 'https://sso.caseops.example/legacy' does not match the configured entity ID {entity}.",
         "acs": "SAML response rejected: posted to the retired ACS URL https://login.caseops.example/saml/acs instead of {acs}.",
     }[cause]
-    log_id = f"sso-log-{ws}"
-    config_id = f"sso-config-{ws}"
-    status_id = "status-page-now"
+    log_id = g.record_id("log")
+    config_id = g.record_id("account")
+    status_id = g.record_id("log")
     artifacts = [
         Artifact(
             log_id,
-            "auth_log",
+            "log",
             g.t("SSO sign-in log, workspace {ws}, since {time} UTC"),
             g.t("100% of SSO sign-ins for workspace {ws} fail since {time} UTC. " + log_line + " SSO sign-ins of other workspaces succeed at 99.9% in the same period."),
         ),
         Artifact(
             config_id,
-            "sso_config",
+            "account",
             g.t("SSO settings, workspace {ws}"),
             g.t(
                 "Identity provider: {idp}. Entity ID {entity}. ACS URL {acs}. Signing certificate fingerprint {fp_old}, "
                 "uploaded on {upload_date}. SSO enforced for all members; owners keep a password sign-in."
             ),
         ),
+        # Bears on the customer's claim of an outage, though the sign-in log is what decides it.
         Artifact(
             status_id,
-            "status_page",
-            "Public status page",
-            "All systems operational. No incident in the last seven days.",
+            "log",
+            g.t("Public status page history since {time} UTC"),
+            "All systems operational at every check. No incident opened or closed in the last seven days.",
         ),
     ]
     g.rng.shuffle(artifacts)
@@ -418,6 +454,7 @@ def sso_misconfiguration(g: Gen) -> Scenario:
         note=note,
         artifacts=artifacts,
         evidence=(log_id, config_id),
+        relevant=(status_id,),
         tolerated=("workspace_id", "screenshot", "error_time_window"),
         over_queues=("platform_engineering", "trust_and_safety"),
         over_statuses=("escalated",),

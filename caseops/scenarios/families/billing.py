@@ -50,7 +50,15 @@ REFUND_DAYS = ("5-10", "3-5", "7-10")
 # =================================================================================================
 
 ACK_AFTER_CANCEL = (
-    r"\bcharged?\b" + GAP + r"{0,60}\bafter\b[^.]{0,40}\bcancel",
+    r"\b(?:charged?|billed|renewed)\b" + GAP + r"{0,60}\b(?:after|despite|even though|although|though)\b[^.]{0,40}\bcancel",
+    # the charge as a noun: "both charges came after your cancellation", "a renewal despite the cancellation"
+    r"\b(?:charges?|payments?|renewals?|debits?|captures?)\b" + GAP + r"{0,60}\b(?:after|despite|post|following)\b[^.]{0,40}\bcancel",
+    # wrongly charged, said as what should not have happened: "cancelled on 1 July and shouldn't have been charged"
+    r"\bcancel\w*(?=[^.]{0,80}\b(?:shouldn['’]t|should not|should never|ought not to)\s+have\s+(?:been\s+(?:charged|billed|renewed|invoiced|taken|collected)|"
+    r"happened|gone through|renewed|charged|billed)\b)",
+    r"\bpost-?\s?cancel\w*\s+(?:charges?|payments?|renewals?|billing|invoices?)\b",
+    r"\bcancel\w*\b[^.,;]{0,60}\b(?:but|yet|still|and then)\b[^.]{0,30}\b(?:charged|billed|renewed)\b",
+    r"\bcancel\w*\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?)\b[^.;]{0,50}\b(?:charged|billed|renewed)\b",
     r"\b(?:charged|billed)\s+(?:you\s+|your\s+card\s+|the\s+card\s+)?(?:twice|two times|again)\b",
     r"\b(?:duplicate|double|second|extra)\s+(?:charge|payment)s?\b",
 )
@@ -60,27 +68,60 @@ DC_INVOICES = claim(
     "answers_invoice_question",
     r"\binvoices?\b[^.]{0,60}\b(?:billing\s*>\s*invoices|download\w*|billing tab|billing page)",
     r"\b(?:download\w*|find)\b[^.]{0,40}\binvoices?\b",
+    # "your past invoices are available in the Billing tab", "you can get copies of invoices from Billing"
+    r"\binvoices?\b[^.]{0,40}\b(?:available|accessible|visible|listed|kept|stay|stays|remain\w*|live|sit)\b[^.]{0,40}"
+    r"\b(?:billing|settings|account page|portal|dashboard|workspace)\b",
+    r"\b(?:get|access|view|see|grab|pull|export|print|open)\b[^.]{0,30}\b(?:copies of\s+)?(?:(?:your|the|past|previous|old|earlier)\s+){0,2}invoices?\b"
+    r"[^.]{0,40}\b(?:billing|settings|account page|portal|dashboard|workspace)\b",
 )
 DC_CANNOT_MATCH = claim(
     "cannot_match_charge_yet",
     NOT + r"[^.]{0,30}\b(?:match|identify|confirm|tell|find)\w*\b[^.]{0,60}\b(?:charge|payment|workspace|which)\b",
+    # "I couldn't match the charge", "haven't been able to see which workspace", "it's not yet clear which workspace"
+    r"\b(?:couldn['’]t|could not|can['’]t yet|cannot yet|haven['’]t been able|have not been able|no way to|not possible to|"
+    r"not (?:yet )?able to|unable to)\b[^.]{0,30}\b(?:match|identify|confirm|tell|find|see|work out|pin down|locate|trace|link|know|"
+    r"say|determine)\w*\b[^.]{0,60}\b(?:charge|payment|workspace|which)\b",
+    r"\bnot\s+(?:yet\s+)?(?:clear|obvious|certain|known)\b[^.]{0,30}\bwhich\s+(?:of\s+(?:your|the)\s+)?workspaces?\b",
+    r"\bonly\b[^.]{0,20}\b(?:match|identify|trace|link)\w*\b[^.]{0,50}\b(?:once|when|after|with)\b",
     negatable=False,
 )
 DC_ASKS = claim(
     "asks_remaining_details",
     r"\b(?:need|send|share|provide|reply with)\w*\b[^.]{0,50}\b(?:workspace\s+id|invoice\s+number)s?\b",
+    # asked in other words: "could you tell me the workspace ID?", "let us know which workspace it was", "invoice no. please"
+    r"\b(?:tell (?:me|us)|let (?:me|us) know|give (?:me|us)|confirm|forward|pass (?:on|along)|look up|(?:could|can|would) you|please|"
+    r"what(?:['’]s| is| was))\b[^.]{0,80}\b(?:workspace\s+(?:id|identifier)|ws\s+id|invoice\s+(?:number|no\b|#|id|reference|ref))",
+    r"\b(?:tell (?:me|us)|let (?:me|us) know|confirm)\b[^.]{0,30}\bwhich\s+(?:of\s+(?:your|the)\s+)?workspaces?\b",
+    r"\bwhich\s+(?:of\s+(?:your|the)\s+)?workspaces?\b[^.?]{0,60}\?",
+    r"\b(?:workspace\s+(?:id|identifier)|invoice\s+(?:number|no\b|#|reference))\b[^.]{0,40}\b(?:please|would help|is needed|are needed|"
+    r"still needed|is missing|so (?:we|i) can)\b",
+    # a list item under "please send:" ("1. The workspace ID (under Settings)"), not a statement about it
+    r"^(?!.*(?:\bnot\b|n['’]t\b|\bnever\b))\W*(?:(?:the|your|its)\s+)?(?:workspace\s+id|invoice\s+number)s?\b"
+    r"(?!\s+(?:is|was|are|were|has|had|matches|shows|belongs)\b)",
 )
-DC_CONDITIONAL = claim("conditional_refund", r"\b(?:once|when|as soon as|after|if)\b[^.]{0,80}\brefund\w*", negatable=False)
+DC_CONDITIONAL = claim(
+    "conditional_refund",
+    r"\b(?:once|when|as soon as|after|if)\b[^.]{0,80}\brefund\w*",
+    # the refund first: "we'll refund it as soon as we can match the charge", "refund pending the workspace ID"
+    r"\brefund\w*\b[^.]{0,50}\b(?:once|when|as soon as|after|if|pending|subject to|provided|the moment)\b",
+    negatable=False,
+)
 DC_UNMATCHED = claim(
     "records_charge_unmatched",
     r"\bnot\s+(?:yet\s+)?(?:matched|identified|confirmed)\b",
-    r"\b(?:unmatched|unconfirmed)\b",
-    r"\bcannot\s+(?:yet\s+)?(?:match|tell|identify)\b",
+    r"\b(?:unmatched|unconfirmed|unidentified)\b",
+    r"\b(?:cannot|can['’]t|couldn['’]t|could not|unable to)\s+(?:yet\s+)?(?:match|tell|identify|see|work out|link)\b",
+    r"\bno\s+match\b",
+    r"\b(?:workspace|ws)\b[^.]{0,20}\b(?:unknown|unclear|not (?:yet )?known|tbc|to be confirmed)\b",
+    r"\bwhich\s+(?:workspace|ws)\b[^.]{0,20}\b(?:unknown|unclear|not (?:yet )?known|tbc|to be confirmed)\b",
     negatable=False,
 )
 DC_WAITING = claim(
     "records_waiting_for_details",
-    r"\b(?:waiting|awaiting|asked)\b[^.]{0,50}\b(?:workspace\s+id|invoice\s+number)s?\b",
+    r"\b(?:waiting|awaiting|asked|requested|chasing|pending|need(?:ed|s)?)\b[^.]{0,50}"
+    r"\b(?:workspace\s+id|ws\s+id|invoice\s+(?:number|no\b|#))s?\b",
+    r"\b(?:workspace\s+id|ws\s+id|invoice\s+(?:number|no\b|#))s?\b[^.]{0,30}\b(?:outstanding|pending|missing|requested|asked for|"
+    r"still needed|not (?:yet )?(?:received|provided|sent|given))\b",
     negatable=False,
 )
 
@@ -302,7 +343,7 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
             g.t(
                 (
                     "As soon as we can match the charge, we will refund it to the original card within {refund_days} business days.",
-                    "If the charge turns out to be taken in error, we will refund it to the card it came from.",
+                    "Once we have matched the charge and it was taken in error, we will refund it to the card it came from.",
                 )
             ),
             invoices,
@@ -350,6 +391,7 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
         follow=follow,
         queue="billing_ops",
         issue_type="duplicate_charge",
+        exclusive=("status", "escalation", "refund"),  # all or nothing: refunded, or not yet
         requested=needed,
         reply_claims=reply_claims,
         note_claims=note_claims,
@@ -374,6 +416,18 @@ XC_ACK = claim(
     "acknowledges_duplicate_charge",
     r"\b(?:charged|billed)\s+(?:you|your\s+card|the\s+card)?\s*(?:twice|two times|three times|more than once|a second time)\b",
     r"\b(?:duplicate|double|second|extra|repeated)\s+(?:charge|payment|capture)s?\b",
+    # an amount in between: "the second USD 349 charge", "an extra EUR 129 payment"
+    r"\b(?:duplicate|double|second|extra|repeated)\s+(?:(?:eur|usd|gbp|€|\$|£)\s?)?\d[\d,.]*\s*(?:eur|usd|gbp|euros?|dollars|pounds)?\s+"
+    r"(?:charge|payment|capture)s?\b",
+    # "charged the same USD 720 again", "taken again", "paid twice": past acts, not "will be charged again".
+    r"(?<!\bbe\s)(?<!\bget\s)\b(?:charged|billed|taken|took|captured|collected|debited)\b(?:\s+[\w,-]+){0,4}?\s+again\b",
+    r"\b(?:charged|billed|taken|took|captured|collected|debited|paid|processed|went through)\b[^.]{0,30}\b(?:twice|two times|more than once)\b",
+    r"\bdouble[- ]?(?:charged|billed|charging|billing)\b",
+    r"\b(?:was|is|were)\s+(?:a|the)\s+(?:genuine\s+|real\s+)?(?:duplicate|dup|double charge)\b",
+    # the extra payment named as one: "16:25, EUR 129: a duplicate, taken by a retry", "it's a dupe"
+    r"\b(?:a|the|one)\s+(?:genuine\s+|real\s+|clear\s+|true\s+)?(?:duplicate|dupe)\b"
+    r"(?!\s+(?:of\s+(?:this|your|the|my|our|an?)\s+(?:\w+\s+)?)?(?:ticket|request|case|e-?mail|message|report|conversation|thread))",
+    r"\bduplicat(?:ed|es|ing)\b[^.]{0,20}\b(?:charge|payment|capture|transaction)s?\b",
 )
 XC_DONT_PAY_AGAIN = claim(
     "advises_no_second_payment",
@@ -422,11 +476,10 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         t1=f"{hh:02d}:{mm:02d}",
         t2=f"{hh:02d}:{mm + 1:02d}",
         t3=f"{hh:02d}:{mm + 3:02d}",
-        slug_ref=g.s["short"][:4],
     )
-    pay_id = f"pay-{g.s['slug_ref']}-{g.between(100, 999)}"
-    inv_id = g.s["inv"].lower()
-    usage_id = g.t("seats-{slug_ref}")
+    g.s["batch"] = g.between(100, 999)
+    pay_id = g.record_id("payment")
+    inv_id = g.record_id("invoice", g.s["inv"].removeprefix("INV-"))
     cap_lines = [g.t("{t1} UTC authorization A1 of {price}, captured as CAP-1 against {inv}, settled.")]
     cap_lines.append(g.t("{t2} UTC authorization A2 of {price}, captured as CAP-2 against {inv}, settled; gateway note: automatic retry after a timeout."))
     if captures == 3:
@@ -437,7 +490,7 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         pay_id,
         "payment",
         g.t("Payment record: {company}, {date}"),
-        g.t("Card: ending {last4}. ") + " ".join(cap_lines) + " Refunds on this card so far: none. Chargebacks: none.",
+        g.t("Card: ending {last4}. Gateway batch GB-{batch}. ") + " ".join(cap_lines) + " Refunds on this card so far: none. Chargebacks: none.",
     )
     applied = ", ".join(f"CAP-{i} {g.s['price']} (overpayment, not applied)" for i in range(2, captures + 1))
     invoice = Artifact(
@@ -448,13 +501,25 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         + applied
         + g.t(". Status: paid. Balance: {extra_total} in the customer's favour."),
     )
-    usage = Artifact(
-        usage_id,
-        "usage",
-        g.t("Seat report: {company}"),
-        g.t("{seats} of {seats} seats in use. No seat change this billing period. Two admins, one of them {customer}."),
-    )
-    artifacts = [payment, invoice, usage]
+    # A record of the same kinds the case needs, from the billing period before: one invoice,
+    # paid by one capture, nothing to correct.
+    prev_number = g.other_number(g.s["inv"].removeprefix("INV-"))
+    g.s.update(prev_inv=f"INV-{prev_number}", prev_date=day((when[0], (when[1] - 1) % 12)))
+    if g.records.random() < 0.5:
+        earlier = Artifact(
+            g.record_id("invoice", prev_number),
+            "invoice",
+            g.t("Invoice {prev_inv}"),
+            g.t("Invoice {prev_inv}, {company}, {plan} plan, {seats} seats, issued {prev_date}. Total due {price}. Payments applied: one capture of {price} (paid in full). Status: paid. Balance: none."),
+        )
+    else:
+        earlier = Artifact(
+            g.record_id("payment"),
+            "payment",
+            g.t("Payment record: {company}, {prev_date}"),
+            g.t("Card: ending {last4}. {t1} UTC authorization of {price}, captured once against {prev_inv}, settled. No retries, refunds or chargebacks."),
+        )
+    artifacts = [payment, invoice, earlier]
     g.rng.shuffle(artifacts)
 
     body = sentences(
@@ -609,11 +674,22 @@ CB_EXPLAINS_DISPUTE_REFUND = claim(
     "money_returns_through_dispute",
     r"\b(?:bank|card issuer|issuer)\b[^.]{0,60}\b(?:return|returns|returning|refund|refunds|send|sends|credit|credits)\w*\b[^.]{0,40}\b(?:money|amount|charge|it)\b",
     r"\b(?:money|amount)\b[^.]{0,40}\b(?:comes?|coming)\s+back\s+through\s+(?:the|your)\s+(?:dispute|chargeback|bank)\b",
+    r"\b(?:back|returned|refunded|repaid|reimbursed|credited)\b[^.]{0,40}\b(?:through|via|by way of|as part of|by)\s+(?:the\s+|your\s+|this\s+)?(?:bank'?s?\s+)?(?:dispute|chargeback)\b",
+    r"\b(?:returned|refunded|repaid|credited|paid back|given back)\b[^.]{0,30}\bby\s+(?:your|the)\s+(?:bank|card issuer|issuer)\b",
+    r"\b(?:dispute|chargeback)\b(?:\s+itself)?\s+(?:will\s+)?(?:returns?|refunds?|repays?|credits?|gives?)\b[^.]{0,20}\b(?:money|amount|you|it)\b",
 )
 CB_NO_SECOND_REFUND = claim(
     "no_separate_refund",
-    NOT + r"[^.]{0,30}\b(?:refund|pay)\w*\b[^.]{0,60}\b(?:separately|as well|again|twice|on top|second time)\b",
-    r"\b(?:separate|second|extra|additional)\s+refund\b[^.]{0,40}\b(?:would|could)\b",
+    r"(?:" + NOT + r"|\b(?:couldn't|could not|wouldn't|would not|shouldn't|should not|never)\b)[^.]{0,30}"
+    r"\b(?:refund|pay|repay|reimburs|credit)\w*\b[^.]{0,60}\b(?:separately|as well|again|twice|on top|second time|"
+    r"alongside|in addition|in parallel|at the same time|ourselves|directly|too)\b",
+    NOT + r"\s+(?:also|separately|additionally|directly)\s+(?:refund|repay|reimburs)\w*",
+    r"\bno\s+(?:separate|second|extra|additional|further|parallel|direct)\s+refund\b",
+    r"\b(?:separate|second|extra|additional|direct|parallel)\s+refund\b[^.]{0,40}\b(?:would|could)\b",
+    # the reason said: "a refund on top would pay you back twice"
+    r"\brefund\w*\b[^.]{0,30}\b(?:on top|as well|in addition|alongside|too|also)\b[^.]{0,40}\b(?:would|could|means?)\b",
+    r"\b(?:would|'d|’d)\s+(?:mean\s+(?:we\s+)?|be\s+)?(?:pay\w*|refund\w*|repa\w*|reimburs\w*|giv\w*)\s+"
+    r"(?:you\s+|it\s+|the\s+(?:same\s+)?(?:money|amount|charge)\s+)?(?:back\s+)?twice\b",
     negatable=False,
 )
 CB_HOLD_LIFTED = claim(
@@ -621,11 +697,23 @@ CB_HOLD_LIFTED = claim(
     r"\b(?:lifted|removed|released|cleared)\b[^.]{0,40}\b(?:hold|restriction|read-only)\b",
     r"\b(?:hold|restriction)\b[^.]{0,40}\b(?:is|has been|was)\s+(?:now\s+)?(?:lifted|removed|released|cleared)\b",
     r"\b(?:workspace|account)\b[^.]{0,30}\b(?:is|has been)\s+(?:fully\s+)?(?:restored|active again|unlocked)\b",
+    # Lifting it now ("we're lifting the billing hold now"), not lifting it later.
+    r"\b(?:lifting|removing|releasing|clearing)\b[^.]{0,40}\b(?:hold|restriction|read-only)\b",
+    r"\b(?:lift|lifts|remove|removes|release|releases|clear|clears)\b[^.]{0,40}\b(?:hold|restriction|read-only)\b[^.]{0,40}"
+    r"\b(?:now|today|immediately|right away|at once|straight away)\b",
 )
 CB_EXPLAINS_CHARGE = claim(
     "explains_valid_charge",
-    r"\b(?:charge|payment)\b[^.]{0,60}\b(?:is|was)\s+(?:for|the)\b[^.]{0,40}\b(?:renewal|seats?|add-on|upgrade|prorat\w*|period)\b",
-    r"\b(?:renewal|seats?|add-on|upgrade|prorat\w*)\b[^.]{0,60}\b(?:explains?|accounts? for|is behind)\b",
+    r"\b(?:charges?|payments?|captures?|cap-\d+|one|it|this|that|they)\b[^.]{0,60}(?:\b(?:is|was|are|were)|['’]s|['’]re)\s+"
+    r"(?:for|the|a|an|your)\b[^.]{0,60}\b(?:renewal|renewing|seats?|licen[cs]es?|add-on|upgrade|prorat\w*|pro-?rata|period|new\s+term)\b",
+    r"\b(?:renewal|seats?|add-on|upgrade|prorat\w*|pro-?rata)\b[^.]{0,60}\b(?:explains?|accounts? for|is behind|is what)\b",
+    # the charge named by what it paid for: "a prorated charge for 5 seats", "the renewal payment"
+    r"\b(?:prorat\w*|pro-?rata|renewal|upgrade|add-on|seat)\s+(?:charge|payment|fee|invoice|capture)\b",
+    r"\b(?:charges?|payments?|captures?|billed|billing|paid)\s+for\s+(?:the\s+|your\s+|those\s+|these\s+)?(?:\d+\s+)?"
+    r"(?:extra\s+|additional\s+|new\s+|added\s+)?(?:seats?|licen[cs]es?|users?|renewal|upgrade|add-on|annual|new\s+(?:term|year))\b",
+    r"\b(?:covers?|covered|relates?\s+to|related\s+to|came from|comes from|pays?\s+for|paid\s+for|due to)\b[^.]{0,40}"
+    r"\b(?:renewal|seats?|licen[cs]es?|add-on|upgrade|prorat\w*|pro-?rata|new\s+term)\b",
+    r"\bfor\s+(?:two\s+)?(?:different|separate|distinct)\s+(?:things|invoices|items|services|purchases|periods)\b",
 )
 CB_WITHDRAW = claim(
     "asks_to_withdraw_dispute",
@@ -634,24 +722,34 @@ CB_WITHDRAW = claim(
 )
 CB_HOLD_AFTER = claim(
     "hold_lifts_when_dispute_closes",
-    r"\b(?:once|when|as soon as|after)\b[^.]{0,60}\b(?:dispute|chargeback)\b[^.]{0,60}\b(?:lift|lifted|removed|restored|released|active)\w*",
-    r"\b(?:hold|restriction)\b[^.]{0,60}\b(?:until|stays|remains)\b[^.]{0,60}\b(?:dispute|chargeback)\b",
+    r"\b(?:once|when|as soon as|after)\b[^.]{0,60}\b(?:dispute|chargeback)\b[^.]{0,60}\b(?:lift|lifted|removed|restored|released|active|"
+    r"comes? off|goes? away|ends?|unlock|back to normal|writ\w+ again|edit\w* again|work\w* again)\w*",
+    r"\b(?:hold|restriction|read-only|freeze|frozen|block|lock)\b[^.]{0,60}\b(?:until|till|stays|remains|while|as long as)\b[^.]{0,60}\b(?:dispute|chargeback)\b",
+    r"\b(?:lift\w*|remov\w*|releas\w*|clear\w*|restor\w*|unlock\w*|comes? off|end\w*)\b[^.]{0,60}"
+    r"\b(?:once|when|as soon as|after|the moment|the same (?:hour|day))\b[^.]{0,60}\b(?:dispute|chargeback)\b",
     negatable=False,
 )
 CB_REC_DISPUTE = claim(
     "records_chargeback",
     r"\b(?:chargeback|dispute)\b[^.]{0,60}\b(?:open\w*|filed|raised|claims?|reason)\b",
     r"\b(?:open|opened|raised|filed)\s+(?:a\s+)?(?:chargeback|dispute)\b",
+    r"\b(?:chargeback|dispute|cb)\s+(?:#\s*)?(?:[a-z]{2,4}-\d+|received|in progress|pending|under way)\b",
+    r"\bdsp-\d+\b[^.]{0,40}\b(?:open\w*|filed|raised|on|against|for|covers?|reason)\b",
+    r"\b(?:disputed|charged back)\s+(?:the\s+|a\s+)?(?:charge|payment|capture|transaction|amount)\b",
+    r"\bdisputed\b[^.]{0,30}\bwith\s+(?:their|her|his|the|your)\s+(?:bank|card issuer|issuer)\b",
+    r"\b(?:accept\w*|contest\w*|respond\w*\s+to|fight\w*)\s+(?:the\s+)?(?:dispute|chargeback)\b",
+    r"\b(?:dispute|chargeback)\b[^.]{0,30}\b(?:covers?|is\s+(?:for|on|against))\b",
 )
 CB_REC_DUPLICATE = claim(
     "records_real_duplicate",
-    r"\b(?:real|genuine|true|confirmed)\s+duplicate\b",
-    r"\bduplicate\b[^.]{0,40}\b(?:confirmed|real|genuine)\b",
+    r"\b(?:real|genuine|true|confirmed|actual)\s+(?:duplicate|dup|dupe|double charge)\b",
+    r"\b(?:duplicate|dup|dupe)\b[^.]{0,40}\b(?:confirmed|real|genuine)\b",
 )
 CB_REC_VALID = claim(
     "records_valid_charge",
-    r"\b(?:valid|legitimate|genuine|correct)\s+(?:charge|payment)\b",
-    r"\bnot\s+a\s+duplicate\b",
+    r"\b(?:valid|legitimate|legit|genuine|correct)\s+(?:charge|payment|capture)\b",
+    r"(?:\bnot|n['’]t|\bno)\s+(?:a\s+|really\s+a\s+)?(?:duplicate|dup|dupe|double[- ]charge|repeat(?:ed)? charge)\b",
+    r"\b(?:charge|payment|capture|cap-\d+)\b[^.]{0,30}\b(?:is\s+|was\s+)?(?:valid|legitimate|legit|genuine|correct|owed)\b",
     negatable=False,
 )
 CB_REC_NO_REFUND = claim(
@@ -663,8 +761,9 @@ CB_REC_NO_REFUND = claim(
 )
 CB_REC_HOLD = claim(
     "records_hold_state",
-    r"\b(?:hold|restriction)\b[^.]{0,40}\b(?:lifted|removed|released|stays|remains|kept|in place)\b",
-    r"\b(?:lifted|removed|released)\s+the\s+(?:billing\s+)?hold\b",
+    r"\b(?:hold|restriction)\b[^.]{0,40}\b(?:lift\w*|remov\w*|releas\w*|clear\w*|stays|remains|kept|in place)\b",
+    r"\b(?:lift\w*|remov\w*|releas\w*|clear\w*|keep\w*|kept)\s+(?:the\s+)?(?:billing\s+)?(?:hold|restriction)\b",
+    r"\b(?:on|under)\s+(?:a\s+)?(?:billing\s+)?hold\b",
     negatable=False,
 )
 CB_PROMISES_REFUND = claim(
@@ -702,24 +801,25 @@ def chargeback_dispute(g: Gen) -> Scenario:
         seats_added=g.between(2, 12),
     )
     priority = "urgent" if users >= 100 else "high"
-    pay_id = f"pay-{g.s['short']}-{g.between(100, 999)}"
-    dsp_id = g.s["dispute_id"].lower()
-    ws_id = g.t("ws-status-{short}")
+    g.s["batch"] = g.between(100, 999)
+    pay_id = g.record_id("payment")
+    dsp_id = g.record_id("dispute", g.s["dispute_id"].removeprefix("DSP-"))
+    ws_id = g.record_id("account")
     if duplicate:
         record = g.t(
-            "Card ending {last4}. {date}: CAP-1 {price} against {inv}, settled. {date}, two minutes later: CAP-2 "
+            "Card ending {last4}, gateway batch GB-{batch}. {date}: CAP-1 {price} against {inv}, settled. {date}, two minutes later: CAP-2 "
             "{price} against {inv}, settled, gateway retry after a timeout; the invoice was already paid by CAP-1. "
             "CAP-2 is the charge under dispute {dispute_id}. Refunds so far: none."
         )
     elif valid_kind == "renewal":
         record = g.t(
-            "Card ending {last4}. Previous year: CAP-1 {price} against {inv2}, {plan} plan, annual. {date}: CAP-2 "
+            "Card ending {last4}, gateway batch GB-{batch}. Previous year: CAP-1 {price} against {inv2}, {plan} plan, annual. {date}: CAP-2 "
             "{price} against {inv}, {plan} plan, annual renewal for the new term; renewal notice emailed 30 days "
             "before. CAP-2 is the charge under dispute {dispute_id}. One capture per invoice. Refunds so far: none."
         )
     else:
         record = g.t(
-            "Card ending {last4}. Start of the month: CAP-1 {price} against {inv2}, {plan} plan, monthly. {date}: "
+            "Card ending {last4}, gateway batch GB-{batch}. Start of the month: CAP-1 {price} against {inv2}, {plan} plan, monthly. {date}: "
             "CAP-2 {price} against {inv}, prorated charge for {seats_added} seats added mid-cycle by a workspace "
             "admin. CAP-2 is the charge under dispute {dispute_id}. One capture per invoice. Refunds so far: none."
         )
@@ -735,9 +835,10 @@ def chargeback_dispute(g: Gen) -> Scenario:
                 "(read-only for all {users} users)."
             ),
         ),
+        # Bears on the case (the hold the customer wants lifted) without deciding it.
         Artifact(
             ws_id,
-            "workspace",
+            "account",
             g.t("Workspace status: {company}"),
             g.t("{users} users. Billing hold since the chargeback was opened. No security flags. Storage at 40% of the plan."),
         ),
@@ -915,6 +1016,7 @@ def chargeback_dispute(g: Gen) -> Scenario:
         note=note,
         artifacts=artifacts,
         evidence=(pay_id, dsp_id),
+        relevant=(ws_id,),
         tolerated=("charge_date", "card_last_four", "invoice_number"),
         over_queues=("trust_and_safety", "platform_engineering", "compliance_ops"),
         over_statuses=("escalated",),
@@ -928,13 +1030,24 @@ def chargeback_dispute(g: Gen) -> Scenario:
 
 TX_ACK = claim(
     "acknowledges_tax_line",
+    # charged wrongly, said as what should not have happened: "the VAT should not have been charged"
+    # (first, so that the wider pattern below does not swallow the sentence and read it as negated)
+    r"\b(?:vat|tax)\b(?=[^.]{0,100}\b(?:shouldn['’]t|should not|should never|ought not to)\s+have\s+been\s+"
+    r"(?:charged|added|applied|included|billed)\b)",
     r"\b(?:vat|tax)\b[^.]{0,60}\b(?:charged|added|included|shown|applied)\b",
     r"\b(?:charged|added|included|applied)\b[^.]{0,40}\b(?:vat|tax)\b",
+    # Naming the tax line itself: "the EUR 720 VAT", "EUR 720 of VAT on INV-24408".
+    AMOUNT + r"(?:\.\d+)?\s+(?:of\s+)?(?:vat|tax|sales tax|gst)\b",
+    r"\b(?:vat|tax)\s+(?:line|amount|charge)\b",
+    r"\breverse[- ]charge\b[^.]{0,40}\bshould\s+have\s+(?:applied|been applied|been used)\b",
 )
 TX_CREDIT_NOTE = claim(
     "issues_credit_note",
-    r"\bcredit\s+note\b[^.]{0,60}\b(?:issued|raised|sent|attached|created)\b",
-    r"\b(?:issued|raised|sent|attached|created)\b[^.]{0,30}\bcredit\s+note\b",
+    # A "without VAT" between the note and its verb is no negation of it: "a credit note and a corrected
+    # invoice without VAT have been issued". A real negation of the verb still blocks the match.
+    r"\bcredit[\s-]+note\b(?=(?:(?!\b(?:not|cannot|never|no|unable)\b|n['’]t\b)[^.]){0,60}"
+    r"\b(?:issued|raised|sent|attached|created|on its way|to follow|will follow|coming)\b)",
+    r"\b(?:issu\w*|rais\w*|send\w*|sent|attach\w*|creat\w*|prepar\w*|generat\w*|receive)\b[^.]{0,30}\bcredit[\s-]+note\b",
 )
 TX_CORRECTED = claim(
     "reissues_invoice",
@@ -943,26 +1056,47 @@ TX_CORRECTED = claim(
 )
 TX_REFUND = claim(
     "refunds_tax",
-    WE + r"[^.]{0,40}\brefund\w*\b[^.]{0,40}\b(?:vat|tax)\b",
-    r"\b(?:vat|tax)\b[^.]{0,40}\b(?:refunded|will be refunded|is being refunded)\b",
+    r"\brefund\w*\b[^.]{0,40}\b(?:vat|tax)\b",
+    r"\b(?:vat|tax)\b[^.]{0,40}\b(?:refunded|will be refunded|is being refunded|returned|repaid|paid back|credited back)\b",
+    r"\b(?:vat|tax)\b[^.]{0,20}\b(?:back)\b",
+    # In this family the only refund is the tax: "refunding the EUR 720 to your card".
+    r"\brefund\w*\s+(?:the\s+|of\s+)?" + AMOUNT,
+    AMOUNT + GAP + r"{0,30}\b(?:refunded|returned|repaid|credited back|paid back|back to (?:your|the))\b",
 )
 TX_STANDS = claim(
     "explains_tax_stands",
-    r"\b(?:vat|tax)\b[^.]{0,60}\b(?:correct|stands|was right|applies|applied correctly)\b",
+    r"\b(?:vat|tax)\b[^.]{0,60}\b(?:correct|correctly|stands|was right|applies|applied correctly|valid|was due|was owed|has to stay|must stay|remains)\b",
     r"\bbefore\b[^.]{0,60}\b(?:vat|tax)\s+(?:id|number)\b[^.]{0,40}\b(?:added|on file|registered)\b",
+    # the order of dates said the other way: "your VAT ID was added after the invoice was issued",
+    # "the invoice predates your VAT ID", "the VAT ID wasn't on file yet when the invoice was raised"
+    r"\b(?:vat|tax)\s+(?:id|number)\b[^.]{0,40}\b(?:added|registered|saved|entered|provided|received|arrived|came in|put on file)\b"
+    r"[^.]{0,30}\b(?:after|later than|following)\b[^.]{0,40}\b(?:invoice|issued|billed|billing date)\b",
+    r"\b(?:invoice|it)\b[^.]{0,30}\b(?:predates|pre-dates|came before|was issued before|was raised before|dates from before)\b"
+    r"[^.]{0,40}\b(?:vat|tax)\s+(?:id|number)\b",
+    r"\b(?:vat|tax)\s+(?:id|number)\b(?=[^.]{0,30}\b(?:wasn['’]t|was not|had not been|hadn['’]t been|not yet)\b[^.]{0,20}"
+    r"\b(?:on file|added|registered|in place|saved|there)\b)",
 )
 TX_GOING_FORWARD = claim(
     "id_applies_from_now",
-    r"\b(?:future|next|upcoming|later)\s+invoices?\b",
+    r"\b(?:future|next|upcoming|later|subsequent|coming)\s+(?:invoices?|ones|bills?|billing|renewals?|charges?)\b",
     r"\bfrom\s+(?:now\s+on|the\s+next\s+invoice)\b",
+    r"\b(?:going forward|from now on|from here on|from this point|from today|in (?:the )?future|from then on)\b",
 )
 TX_ASKS = claim(
     "asks_invoice_number",
     r"\b(?:need|send|share|provide|reply with|tell)\w*\b[^.]{0,40}\binvoice\s+number\b",
+    # asked in other words: "could you let me know which invoice it is?", "what's the invoice number?"
+    r"\b(?:tell (?:me|us)|let (?:me|us) know|give (?:me|us)|confirm|forward|pass (?:on|along)|(?:could|can|would) you|please|"
+    r"what(?:['’]s| is| was))\b[^.]{0,80}\b(?:invoice\s+(?:number|no\b|#|id|reference|ref)|which\s+invoice)",
+    r"\bwhich\s+invoice\b[^.?]{0,60}\?",
+    r"\binvoice\s+(?:number|no\b|#|reference)\b[^.]{0,40}\b(?:please|would help|is needed|still needed|is missing|so (?:we|i) can)\b",
+    r"^(?!.*(?:\bnot\b|n['’]t\b|\bnever\b))\W*(?:(?:the|your)\s+)?invoice\s+number\b(?!\s+(?:is|was|has|had|matches|shows)\b)",
 )
 TX_CONDITIONAL = claim(
     "conditional_correction",
     r"\b(?:once|when|as soon as|after|if)\b[^.]{0,80}\b(?:credit note|correct\w*|refund\w*|reissue\w*)",
+    # the correction first: "we'll issue a credit note as soon as we know which invoice it is"
+    r"\b(?:credit note|correct\w*|refund\w*|reissu\w*)\b[^.]{0,60}\b(?:once|when|as soon as|after|if|pending|subject to|provided)\b",
     negatable=False,
 )
 TX_REC_ID = claim(
@@ -977,9 +1111,18 @@ TX_REC_ACTION = claim(
 TX_REC_NO_CHANGE = claim(
     "records_no_correction",
     r"\b(?:no|not)\b[^.]{0,20}\b(?:credit note|reissue\w*|refund\w*|correct\w*)\b",
+    r"\b(?:declined|refused|rejected)\b[^.]{0,30}\b(?:credit note|reissue\w*|refund\w*|correction)\b",
+    r"\b(?:vat|tax|invoice)\b[^.]{0,30}\b(?:stands|unchanged|left as is|as issued|stays as it is)\b",
+    r"\bnothing\s+to\s+(?:correct|refund|reissue|credit)\b",
     negatable=False,
 )
-TX_REC_WAITING = claim("records_waiting_for_invoice", r"\b(?:waiting|awaiting|asked)\b[^.]{0,40}\binvoice\s+number\b", negatable=False)
+TX_REC_WAITING = claim(
+    "records_waiting_for_invoice",
+    r"\b(?:waiting|awaiting|asked|requested|chasing|pending|need(?:ed|s)?)\b[^.]{0,40}\binvoice\s+(?:number|no\b|#)",
+    r"\binvoice\s+(?:number|no\b|#)\b[^.]{0,30}\b(?:outstanding|pending|missing|requested|asked for|still needed|unknown|"
+    r"not (?:yet )?(?:received|provided|sent|given|known))\b",
+    negatable=False,
+)
 TX_PROMISES_CHANGE = claim(
     "promises_tax_refund",
     WE + r"[^.]{0,30}\b(?:refund|refunded|reissue|reissued|re-issue|credit|credited|correct|corrected)\b",
@@ -1024,12 +1167,12 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         unneeded=("invoice_number", g.t("The invoice is {inv}, as in my first message.")),
     )
     decided = known_invoice or outcome == "complete"
-    profile_id = g.t("billing-profile-{short}")
-    inv_id = g.s["inv"].lower()
+    profile_id = g.record_id("account")
+    inv_id = g.record_id("invoice", g.s["inv"].removeprefix("INV-"))
     artifacts = [
         Artifact(
             profile_id,
-            "billing_profile",
+            "account",
             g.t("Billing profile: {company}"),
             g.t("Legal name {company}. VAT ID {vat_id}, added on {id_date}, validated against the EU register the same day. Billing contact {email}."),
         )
@@ -1047,8 +1190,8 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         evidence.append(inv_id)
     artifacts.append(
         Artifact(
-            g.t("plan-{short}"),
-            "subscription",
+            g.record_id("account"),
+            "account",
             g.t("Subscription: {company}"),
             "Annual plan, billed at the start of each term. No plan changes this year.",
         )
@@ -1176,7 +1319,7 @@ def invoice_tax_correction(g: Gen) -> Scenario:
             ),
             g.t(
                 (
-                    "Once we have it, we will check the dates, and if the ID was on file in time we will issue a credit note and refund the VAT.",
+                    "Once we have the invoice number, we will check the dates, and if the ID was on file in time we will issue a credit note and refund the VAT.",
                     "If your VAT ID was on file before that invoice, we will correct it as soon as we know which invoice it is.",
                 )
             ),
@@ -1200,7 +1343,12 @@ def invoice_tax_correction(g: Gen) -> Scenario:
                 "what policy does not allow, note it and set the right status.",
             )
         ),
-        subject=g.t(("VAT charged although we gave our VAT ID", "Wrong VAT on invoice {inv}", "Please remove the VAT from our invoice")),
+        # Only a customer who knows the invoice names it in the subject.
+        subject=g.t(
+            ("VAT charged although we gave our VAT ID", "Wrong VAT on invoice {inv}", "Please remove the VAT from our invoice")
+            if known_invoice
+            else ("VAT charged although we gave our VAT ID", "Wrong VAT on one of our invoices", "Please remove the VAT from our invoice")
+        ),
         body=body,
         business_impact=g.t("{tax} of VAT disputed by a VAT-registered business customer."),
         tier=g.pick(("team", "business", "enterprise")),

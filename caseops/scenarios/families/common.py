@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from caseops.scenario import Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
+from caseops.scenario import RECORD_KINDS, Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
 from caseops.vocab import SLA_COST_MINUTES
 
 # ---- name pools ---------------------------------------------------------------------------------
@@ -129,7 +129,11 @@ class Gen:
         self.family = family
         self.seed = seed
         self.rng = random.Random(f"{family}:{seed}")
+        # Record ids, and the decoy records drawn for them, come from a stream of their own: they
+        # never shift the slots above, so a seed keeps its ticket, follow-up and texts.
+        self.records = random.Random(f"{family}:{seed}:records")
         self.s: dict[str, Any] = {}
+        self._record_ids: set[str] = set()
 
     def pick(self, options: Sequence[Any]) -> Any:
         return options[self.rng.randrange(len(options))]
@@ -175,6 +179,35 @@ class Gen:
 
     def ref(self, prefix: str, lo: int = 10000, hi: int = 99999) -> str:
         return f"{prefix}{self.between(lo, hi)}"
+
+    def record_id(self, kind: str, number: int | str | None = None) -> str:
+        """An artifact id "<kind>-<digits>", unique within the case.
+
+        The digits are the record's own number when it has one a text may quote (an order or
+        invoice number), otherwise five seeded digits. Needed records and decoys draw them the
+        same way, so no id tells which is which.
+        """
+        if kind not in RECORD_KINDS:
+            raise ValueError(f"unknown record kind {kind!r}; known kinds: {', '.join(RECORD_KINDS)}")
+        digits = str(number) if number is not None else str(self.records.randint(10000, 99999))
+        if not digits.isdigit():
+            raise ValueError(f"record number {number!r} is not all digits")
+        record = f"{kind}-{digits}"
+        while record in self._record_ids:  # only a drawn number can land here again; draw anew
+            if number is not None:
+                raise ValueError(f"record id {record!r} is already used in this case")
+            record = f"{kind}-{self.records.randint(10000, 99999)}"
+        self._record_ids.add(record)
+        return record
+
+    def other_number(self, *taken: int | str, lo: int = 10000, hi: int = 99999) -> int:
+        """A number in [lo, hi] that differs from every one in `taken` (a second invoice, an older order),
+        drawn from the records' stream."""
+        used = {int(t) for t in taken}
+        while True:
+            value = self.records.randint(lo, hi)
+            if value not in used:
+                return value
 
 
 def day(d: tuple[int, int]) -> str:
@@ -293,6 +326,8 @@ def build(
     note: str,
     artifacts: Sequence[Artifact] = (),
     evidence: Sequence[str] = (),
+    relevant: Sequence[str] = (),
+    exclusive: Sequence[str] = ("status", "escalation"),
     tolerated: Sequence[str] = (),
     over_queues: Sequence[str] = (),
     over_statuses: Sequence[str] = (),
@@ -303,7 +338,10 @@ def build(
 ) -> Scenario:
     """A Scenario from the composed parts; SLA, steps and difficulty follow from the facts.
 
-    The policy library is the knowledge base plus `library`, by default GENERAL_LIBRARY.
+    `evidence` names the records the decision needs and `relevant` those that bear on the case
+    without being needed; every other artifact is unrelated. Families shuffle their artifacts, so
+    the order tells nothing. The policy library is the knowledge base plus `library`, by default
+    GENERAL_LIBRARY.
     """
     needs_info = bool(requested)
     minimum = oracle_minutes(len(evidence), needs_info, follow.delay)
@@ -349,6 +387,8 @@ def build(
             reference_reply=reply,
             reference_note=note,
             required_evidence=frozenset(evidence),
+            relevant_evidence=frozenset(relevant),
+            exclusive_decisions=tuple(exclusive),
             tolerated_fields=frozenset(tolerated) - frozenset(requested),
             over_escalation_queues=frozenset(over_queues),
             over_escalation_statuses=frozenset(over_statuses),

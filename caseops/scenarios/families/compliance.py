@@ -35,16 +35,36 @@ from caseops.scenarios.phrases import DAYS, NOT
 EX_ASKS = claim(
     "asks_missing_items",
     r"\b(?:send|need|provide|share)\w*\b[^.]{0,60}\b(?:justification|classification|recipient|duration|safeguards)\b",
+    # asked in other words: "could you tell us who will receive the data and for how long?"
+    r"\b(?:tell (?:me|us)|let (?:me|us) know|give (?:me|us)|confirm|explain|describe|(?:could|can|would) you|please|what(?:['’]s| is| are))\b"
+    r"[^.]{0,80}\b(?:justification|classification|classif\w*|recipient|who (?:will )?(?:receive|get|be receiving)|how long|duration|"
+    r"safeguards|protections|security measures|legal approval|approval reference)\b",
+    r"\b(?:justification|classification|recipient|duration|safeguards|legal approval reference)\b[^.]{0,40}\b(?:would help|please|is needed|"
+    r"are needed|still needed|is missing|are missing|so (?:we|they|the board|compliance) can)\b",
+    r"^(?!.*(?:\bnot\b|n['’]t\b|\bnever\b|\b(?:received|provided|thanks|thank you)\b))\W*(?:(?:the|your|a|an|which|who)\s+)?"
+    r"(?:business\s+)?(?:justification|data classification|classification|recipient|duration|safeguards|legal approval)\b"
+    r"(?!\s+(?:is|was|are|were|has|have)\b)",
 )
 EX_REVIEW_STARTS = claim(
     "review_starts",
-    r"\breview\b[^.]{0,40}\b(?:starts|has started|begins|is under way|can start|can begin)\b",
-    r"\b(?:everything|all (?:the )?items)\b[^.]{0,40}\b(?:in|received|complete)\b",
+    r"\breview\b[^.]{0,40}\b(?:starts|started|has started|begins|began|is under way|underway|can (?:now )?(?:start|begin|go ahead|proceed)|"
+    r"will (?:now )?(?:start|begin))\b",
+    r"\b(?:everything|all (?:the )?(?:items|details|information))\b[^.]{0,40}\b(?:in|received|complete|needs|needed|required)\b",
+    # Handed to the board now that it is complete: "it's now with our compliance review board".
+    r"\b(?:passed|sent|submitted|forwarded|handed)\b[^.]{0,40}\bfor\s+(?:its\s+|the\s+)?review\b",
+    r"\bnow\s+(?:with|before|in front of|sits with)\s+(?:our|the)\s+compliance\b",
+    r"\b(?:complete[sd]?|completing)\b[^.]{0,30}\b(?:request|application|submission)\b",
+    r"\b(?:under|is in)\s+review\b",
+    r"\b(?:with|before|in front of|to)\s+(?:our|the)\s+(?:compliance\s+)?(?:review\s+board|compliance\s+(?:team|board|review|reviewers|ops))\b",
+    r"\b(?:compliance|review board|board|reviewers)\b[^.]{0,30}\b(?:will|can|is going to)\s+(?:now\s+)?(?:review|assess|look at|consider|start|begin)\b",
 )
 EX_REC_RECEIVED = claim(
     "records_items_received",
     r"\b(?:all|every|five|four|three)\b[^.]{0,20}\b(?:items|documents|details)\b[^.]{0,30}\b(?:received|in|provided)\b",
-    r"\b(?:received|provided|sent)\b[^.]{0,40}\b(?:justification|classification|safeguards)\b",
+    r"\b(?:received|provided|sent|supplied|gave|given)\b[^.]{0,40}\b(?:justification|classification|safeguards)\b",
+    r"\b(?:all|both|five|four|three)(?:\s+\w+){0,2}\s+(?:are|is)\s+(?:now\s+)?(?:in|received|complete|provided)\b",
+    r"\b(?:came|arrived|come)\s+in\b",
+    r"\b(?:justification|classification|safeguards|recipient)\b[^.]{0,40}\b(?:received|provided|supplied|came|arrived)\b",
 )
 DATASETS = (
     "clinical trial data",
@@ -132,8 +152,10 @@ def export_exception(g: Gen) -> Scenario:
             "kb-export-request",
             "What an exception review needs",
             g.t(
-                "A review starts once the customer has given a business justification, the data classification, the "
-                "recipient's identity, the duration requested and the safeguards in place; ask only for what the ticket "
+                "A review starts once the customer has given a business justification (a written statement of why the "
+                "data must leave its region), the data classification (its sensitivity level under the customer's own "
+                "data policy, not just what the data is), the recipient's identity (the legal entity and a named "
+                "contact), the duration requested and the safeguards in place; ask only for what the ticket "
                 "does not give. While items are missing the case waits on the customer; once all are in it is escalated "
                 "to the compliance review board. Reviews take {review_days} business days once complete."
             ),
@@ -237,58 +259,112 @@ DD_HANDED = claim(
     "confirms_request_handed_over",
     r"\b(?:passed|handed|forwarded|escalated|sent)\b[^.]{0,50}\bprivacy\s+team\b",
     r"\bprivacy\s+team\b[^.]{0,60}\b(?:carr\w+ out|complet\w*|process\w*|handl\w*)",
+    # the team by another name, or taking it over: "forwarded to our data protection team", "the privacy team will take it from here"
+    r"\b(?:passed|handed|forwarded|escalated|sent|referred|routed|transferred|raised)\b[^.]{0,50}"
+    r"\b(?:privacy|data protection|dpo|compliance)\s+(?:team|office|officer|ops|operations)\b",
+    r"\b(?:privacy|data protection)\s+(?:team|office|officer)\b[^.]{0,40}\b(?:take it from here|take over|has (?:it|your request)|"
+    r"owns? (?:it|this)|is handling|will handle|will action|will erase|will delete|will work on)\b",
+    r"\b(?:with|to)\s+(?:our|the)\s+(?:privacy|data protection)\s+(?:team|office|officer)\b",
 )
 DD_TIMELINE = claim("erasure_timeline", DAYS)
 DD_RETAINED = claim(
     "invoices_retained",
     r"\b(?:invoices?|tax records|billing records)\b[^.]{0,60}\b(?:kept|retained|keep|retain|stay)\w*\b",
     r"\b(?:keep|retain)\w*\b[^.]{0,40}\b(?:invoices?|tax records|billing records)\b",
+    r"\b(?:invoices?|tax records|billing records|financial records)\b[^.]{0,40}\b(?:exempt|excluded|not (?:part of|included in|covered by)|"
+    r"can['’]t be (?:deleted|erased)|cannot be (?:deleted|erased)|must be (?:kept|retained|held)|are held|legally required)\b",
     negatable=False,
 )
 DD_UNSUBSCRIBED = claim(
     "unsubscribed_marketing",
-    r"\b(?:unsubscribed|removed)\b[^.]{0,40}\b(?:marketing|newsletter|mailing)",
+    r"\b(?:unsubscrib\w*|unsub|opted\s+(?:you\s+|her\s+|him\s+|them\s+)?out|removed|taken\s+(?:you\s+|her\s+|him\s+|them\s+)?off|"
+    r"stopped|turned off|switched off)\b[^.]{0,40}\b(?:marketing|newsletter|mailing|promotional)",
+    r"\b(?:marketing|newsletter|promotional)\b[^.]{0,40}\b(?:unsubscri\w*|unsub|opted out|opt-out|removed|stopped|turned off|switched off)\b",
     r"\bno\s+(?:more\s+)?(?:marketing|newsletter)\s+emails?\b",
+    r"\b(?:no longer|won't|will not|not)\s+(?:receive|get|be sent|send you)\b[^.]{0,20}\b(?:marketing|newsletters?|promotional)",
     negatable=False,
 )
 DD_NOT_TODAY = claim(
     "explains_not_same_day",
     NOT + r"[^.]{0,40}\b(?:delete|erase|remove)\w*\b[^.]{0,40}\b(?:today|immediately|right away|at once|same day)\b",
     r"\b(?:erasure|deletion)\b[^.]{0,40}\b(?:takes|runs over|needs)\b[^.]{0,30}\bdays\b",
+    # "It won't happen today", "it can't be done on the same day", "erasure isn't immediate".
+    r"\b(?:it|this|that|erasure|deletion|nothing|data)\b[^.]{0,20}"
+    r"\b(?:cannot|can't|can not|won't|will not|isn't|is not|aren't|not|never)\b[^.]{0,30}"
+    r"\b(?:today|same[- ]day|immediate(?:ly)?|right away|at once|straight away|instant(?:ly|aneous)?|overnight)\b",
+    r"\bnothing\b[^.]{0,20}\b(?:deleted|erased|removed|wiped)\b[^.]{0,20}\b(?:today|same[- ]day|yet|immediately|right away)\b",
     negatable=False,
 )
 DD_REQUIRES = claim(
     "requires_verification",
     r"\bverif\w*\b[^.]{0,60}\b(?:account holder|owner|address on file|you own)\b",
     r"\b(?:account holder|owner)\b[^.]{0,40}\bverif\w*",
+    # "we need to confirm it's really your account first", "the request has to come from the address on file"
+    r"\b(?:confirm\w*|check\w*|prov(?:e|ing)|establish\w*|mak\w+ sure)\b[^.]{0,40}\b(?:it['’]?s (?:really |genuinely )?(?:you|yours|your account)|"
+    r"you own|you are the (?:account holder|owner)|identity|ownership)\b",
+    r"\b(?:(?:come|sent|made) from|send it from|write (?:to us )?from)\b[^.]{0,30}\b(?:address|email)\s+(?:on file|registered|on the account)\b",
+    r"\b(?:before|until)\b[^.]{0,40}\b(?:eras\w*|delet\w*|remov\w*|process\w*)\b[^.]{0,40}\b(?:verif\w*|confirm\w*)\b",
+    r"\b(?:need|needs|require\w*|must|have to|has to)\b[^.]{0,40}\b(?:verif\w*|identity check|proof of (?:identity|ownership))\b",
 )
 DD_ASKS = claim(
     "asks_missing_verification",
     r"\b(?:send|need|provide|share|complete)\w*\b[^.]{0,60}\b(?:account email|verification)\b",
+    # "please reply from the address on file", "could you confirm the email on the account?"
+    r"\b(?:reply|write|respond|email us|send (?:it|this|the request))\b[^.]{0,30}\bfrom\b[^.]{0,30}\b(?:address|email)\s+(?:on file|registered|on the account)\b",
+    r"\b(?:let (?:me|us) know|give (?:me|us)|confirm|forward|(?:could|can|would) you|please|what(?:['’]s| is))\b[^.]{0,80}"
+    r"\b(?:account\s+e-?mail|e-?mail\s+(?:address\s+)?(?:on|of|for)\s+the\s+account|verif\w*|verify)\b",
+    r"^(?!.*(?:\bnot\b|n['’]t\b|\bnever\b))\W*(?:(?:the|your)\s+)?account\s+e-?mail(?:\s+address)?\b(?!\s+(?:is|was|has|had|matches)\b)",
 )
 DD_AFTER_VERIFICATION = claim(
     "erasure_after_verification",
     r"\b(?:once|after|as soon as|when)\b[^.]{0,60}\bverif\w*[^.]{0,80}\b(?:eras\w*|delet\w*|process\w*|privacy team)",
+    # the erasure first: "the privacy team will erase the data as soon as you're verified"
+    r"\b(?:eras\w*|delet\w*|process\w*|privacy team)\b[^.]{0,80}\b(?:once|after|as soon as|when|only if|pending)\b[^.]{0,40}"
+    r"\b(?:verif\w*|confirm\w*)",
+    r"\b(?:once|after|as soon as|when)\b[^.]{0,40}\b(?:confirm\w*|prove\w*|check\w*)\b[^.]{0,40}\b(?:it['’]?s you|ownership|identity|account)\b"
+    r"[^.]{0,60}\b(?:eras\w*|delet\w*|process\w*|privacy team)",
     negatable=False,
 )
 DD_REC_REQUEST = claim(
     "records_erasure_request",
-    r"\b(?:erasure|deletion|delete|erase)\b[^.]{0,40}\b(?:request\w*|personal data|account)\b",
+    r"\b(?:erasure|deletion|delete|erase)\b[^.]{0,40}\b(?:request\w*|req|personal data|account)\b",
+    r"\b(?:asked|asks|asking|wants|wanted|requested|requesting)\b[^.]{0,40}\b(?:delet\w*|eras\w*)\b",
+    r"\bright\s+to\s+(?:be\s+forgotten|erasure)\b",
 )
 DD_REC_HANDED = claim(
     "records_handed_to_privacy",
-    r"\b(?:escalated|handed|passed|forwarded)\b[^.]{0,40}\bprivacy\b",
+    r"\b(?:escalat\w*|hand(?:ed|ing)?|pass(?:ed|ing)?|forward\w*|sent|send\w*|rout\w*|assign\w*|referr?\w*|transferr?\w*|queued)\b"
+    r"[^.]{0,40}\bprivacy\b",
+    r"\b(?:with|for)\s+(?:the\s+)?privacy\s+(?:team|office|officer|ops)\b",
+    # terse: "-> compliance ops / privacy team", "pending: privacy team"
+    r"(?:->|→|=>)\s*(?:[\w/&-]+\s+){0,4}?privacy\b",
+    # a note line that starts with where it went (a leading "->" is read as a bullet and stripped)
+    r"^(?:(?:compliance|legal)(?:\s+ops)?\s*(?:/|and|&)\s*)?(?:the\s+)?privacy\s+(?:team|office|ops)\s*[,;(]",
+    r"\b(?:pending|waiting on|awaiting|owner|owned by)\s*:?\s*(?:the\s+)?privacy\s+(?:team|office|officer|ops)\b",
+    r"\bprivacy\s+(?:team|office|ops)\b[^.]{0,30}\b(?:to\s+(?:erase|delete|process|handle|action)|will\s+(?:erase|delete|process|handle)|"
+    r"process\w*|handl\w*|within)\b",
 )
 DD_REC_RETENTION = claim(
     "records_retention",
-    r"\b(?:invoices?|tax records)\b[^.]{0,40}\b(?:kept|retained|stay|excluded)\b",
+    r"\b(?:invoices?|tax records|billing records)\b[^.]{0,40}\b(?:kept|keep|retained|retain\w*|retention|stay|stays|remain\w*|excluded|exempt|held)\b",
+    r"\b(?:keep|kept|retain\w*|retention)\b[^.]{0,40}\b(?:invoices?|tax records|billing records)\b",
     negatable=False,
 )
+# Where a statement about the data starts, so that "kept even after the rest of your data has been
+# deleted" (a time clause) is not read as "your data has been deleted".
+_DATA_CLAUSE_START = r"(?:^|(?<=[,;:(])\s*|(?<=\band\s)|(?<=\bso\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\bconfirm\s))"
+_NOT_TEMPORAL = r"(?!(?:after|once|when|until|before|even|if)\b)"
 DD_DELETES_NOW = claim(
     "promises_immediate_deletion",
-    r"\b(?:have|has been|have been|already|were)\s+(?:deleted|erased|wiped)\b",
-    r"\b(?:data|account|profile)\b[^.]{0,30}\b(?:has been|have been|is|was)\s+(?:now\s+)?(?:deleted|erased|removed|wiped)\b",
-    r"\b(?:delete|erase|wipe|remove)\w*\b[^.]{0,40}\b(?:today|right away|immediately|right now|at once)\b",
+    # Done by us: "we have deleted your data", "I've erased it", "the privacy team has already wiped it".
+    r"\b(?:we|i)(?:\s+have|'ve|’ve)?\s+(?:now\s+|already\s+|just\s+)?(?:deleted|erased|wiped)\b",
+    r"\b(?:our|the)\s+(?:privacy\s+)?team\s+(?:has\s+)?(?:now\s+|already\s+|just\s+)?(?:deleted|erased|wiped)\b",
+    r"\balready\s+(?:been\s+)?(?:deleted|erased|wiped)\b",
+    # The data as the subject of its own statement: "your data has been deleted", "your account is now erased".
+    _DATA_CLAUSE_START + r"(?:" + _NOT_TEMPORAL + r"[\w'’-]+\s+){0,4}?(?:data|account|profile|records|details|information|everything)\b"
+    r"(?:(?!\b(?:after|once|when|until|before|if)\b)[^.]){0,30}"
+    r"\b(?:(?:has|have)\s+(?:now\s+|already\s+)?been|(?:is|are)\s+(?:now|already)|was|were)\s+(?:now\s+)?(?:deleted|erased|removed|wiped)\b",
+    r"\b(?:delet|eras|wip)(?:e|es|ed|ing)\b[^.]{0,40}\b(?:today|right away|immediately|right now|at once|straight away)\b",
 )
 DD_DELETES_INVOICES = claim(
     "promises_invoice_deletion",

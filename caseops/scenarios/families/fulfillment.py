@@ -31,32 +31,61 @@ DD_LABEL = claim(
     "prepaid_return_label",
     r"\bprepaid\s+(?:return\s+)?(?:label|shipping label)\b",
     r"\breturn\s+label\b[^.]{0,40}\b(?:free|at no cost|prepaid|paid by us|on us)\b",
+    # "a pre-paid label", "a free returns label", "a label to send it back at our cost", "postage-paid label"
+    r"\b(?:pre-paid|postage[- ]paid|free|freepost|paid)\s+(?:returns?\s+)?(?:shipping\s+|postage\s+)?label\b",
+    r"\blabel\b[^.]{0,50}\b(?:send|ship|post)\w*\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+back\b[^.]{0,30}\b(?:free|at no cost|at our (?:cost|expense)|on us)\b",
+    r"\b(?:return|send\w* (?:it|the \w+) back)\b[^.]{0,40}\b(?:costs you nothing|at our (?:cost|expense)|on us|free of charge)\b[^.]{0,40}\blabel\b",
+    r"\blabel\b[^.]{0,40}\b(?:return|send\w* (?:it|the \w+) back)\b[^.]{0,30}\b(?:costs you nothing|at our (?:cost|expense)|on us|free of charge)\b",
 )
 DD_TIMELINE = claim("timeline", DAYS)
 DD_ASKS_PHOTOS = claim(
     "asks_for_photos",
     r"\b(?:need|send|share|upload|attach)\w*\b[^.]{0,40}\b(?:photos?|pictures?|images?)\b",
+    # asked in other words: "could you take a couple of snaps of the box?", "a photo of the damage would help"
+    r"\b(?:take|snap|grab|email|forward|include|reply with|let (?:me|us) see|show (?:me|us)|(?:could|can|would) you|please)\b[^.]{0,60}"
+    r"\b(?:photos?|pictures?|images?|snaps?|shots?|photographs?)\b",
+    r"\b(?:photos?|pictures?|images?|photographs?)\b[^.]{0,60}\b(?:would help|please|are needed|is needed|still needed|so (?:we|i) can)\b",
 )
 DD_CONDITIONAL = claim(
     "conditional_remedy",
     r"\b(?:once|when|as soon as|after)\b[^.]{0,60}\b(?:photos?|pictures?)\b[^.]{0,80}\b(?:replacement|refund|send|ship)\w*",
+    # the remedy first: "we'll send a replacement as soon as we've seen the photos"
+    r"\b(?:replacement|refund|send|ship|arrange)\w*\b[^.]{0,60}\b(?:once|when|as soon as|after|if)\b[^.]{0,40}\b(?:photos?|pictures?|images?)\b",
     negatable=False,
 )
 DD_REC_PRICE = claim(
     "records_price_vs_threshold",
     r"\b(?:under|below|less than|above|over|more than)\b[^.]{0,25}(?:\bthreshold\b|\blimit\b|" + AMOUNT + r")",
+    r"(?:<|>|≤|≥|=<|>=)\s*" + AMOUNT,
+    r"\b(?:threshold|limit)\s+(?:of\s+)?" + AMOUNT + r"[^.]{0,30}\b(?:under|below|above|over|exceed\w*)\b",
+    AMOUNT + r"[^.]{0,30}\b(?:under|below|above|over|exceeds?|within)\s+(?:the\s+)?(?:return\s+)?(?:threshold|limit|cut-?off)\b",
+    # A comparison is recorded whichever way it reads: "no return (<EUR 40)", "not above the EUR 40 threshold".
+    negatable=False,
 )
 DD_REC_RETURN = claim(
     "records_return_decision",
     r"\bno\s+return\b",
     r"\breturn\s+(?:is\s+)?not\s+(?:needed|required)",
     r"\b(?:prepaid|return)\s+label\b",
+    # the decision by what the customer does with the item: "customer keeps/recycles it", "no need to send it back"
+    r"\b(?:keeps?|keeping|kept|recycles?|recycling|dispos\w+ of|bins?)\b[^.]{0,20}\b(?:it|item|the \w+|them)\b",
+    r"\b(?:keep|recycle)s?\s*/\s*(?:recycle|keep|bin|dispose)s?\b",
+    r"\b(?:no need|doesn['’]t need|does not need|don['’]t need|do not need|not need)\s+to\s+(?:send|return|post|ship)\b",
+    r"\b(?:send|return|post|ship)\w*\s+(?:it|the \w+(?:\s+\w+)?)\s+back\b",
     negatable=False,
 )
 DD_REC_REMEDY = claim(
     "records_remedy",
-    r"\breplacement\b[^.]{0,30}\b(?:sent|shipped|dispatched|arranged|ordered|raised|created|booked)\b",
+    r"\breplacement\b[^.]{0,30}\b(?:sent|shipped|dispatched|arranged|ordered|raised|created|booked|ships|shipping|goes out|"
+    r"to ship|will ship|on (?:its|the) way|posted)\b",
+    # the new item shipped without the word: "fulfilment ships one grinder at our cost"
+    r"\b(?:ships?|shipping|shipped|sends?|sending|sent|dispatch\w*|post\w*|mail\w*)\b[^.]{0,30}"
+    r"\b(?:at our (?:cost|expense)|free of charge|at no (?:extra\s+)?(?:cost|charge)|on us)\b",
+    r"\b(?:replac\w+|new one|another one|new unit|fresh one)\b[^.]{0,30}\b(?:ships?|shipping|on (?:its|the) way|going out|dispatched|posted|in the post)\b",
     r"\b(?:sent|shipped|dispatched|arranged|raised|created|booked)\s+(?:a\s+|the\s+)?(?:free\s+)?replacement\b",
+    r"\b(?:sending|shipping|dispatching|arranging|ordering)\s+(?:you\s+|her\s+|him\s+|them\s+)?(?:a\s+|the\s+)?(?:free\s+)?replacement\b",
+    r"\breplacement\b[^.]{0,30}\b(?:at our (?:cost|expense)|free of charge|at no (?:extra\s+)?cost|on us|approved|agreed|going out)\b",
+    r"\b(?:remedy|resolution|outcome)\b\W{0,3}(?:a\s+)?(?:free\s+)?(?:replacement|refund)\b",
     r"\brefund\w*\b" + GAP + r"{0,40}\b(?:issued|processed|sent)\b",
     r"\b(?:issued|processed)\s+(?:a\s+|the\s+)?refund\b",
 )
@@ -65,6 +94,8 @@ DD_REC_PHOTOS_MISSING = claim(
     r"\b(?:photos?|pictures?)\b[^.]{0,40}\b(?:missing|outstanding|not\s+(?:yet\s+)?(?:received|sent|provided)|still\s+needed)",
     r"\b(?:no|without)\s+(?:photos?|pictures?)\b",
     r"\b(?:waiting|awaiting)\b[^.]{0,30}\b(?:photos?|pictures?)\b",
+    r"\b(?:asked|requested|chasing|pending|need(?:ed|s)?)\b[^.]{0,30}\b(?:photos?|pictures?|images?)\b",
+    r"\b(?:photos?|pictures?|images?)\b[^.]{0,20}\b(?:pending|requested|asked for|tbc|not in|to follow)\b",
     negatable=False,
 )
 DD_CUSTOMER_PAYS = claim(
@@ -144,9 +175,18 @@ def damaged_delivery(g: Gen) -> Scenario:
         unneeded=("order_number", g.t("The order number is {order}, and the photos are already uploaded to the ticket.")),
     )
     decided = photos_given or outcome == "complete"
-    order_id = f"ord-{g.s['order']}"
-    photo_id = f"photo-{g.s['order']}"
-    profile_id = f"acct-{g.s['short']}"
+    order_id = g.record_id("order", g.s["order"])
+    photo_id = g.record_id("photo")
+    # An earlier order of the same customer, delivered without trouble: a record of the kind the
+    # case needs that has nothing to do with it.
+    earlier = g.other_number(g.s["order"])
+    earlier_id = g.record_id("order", earlier)
+    g.s.update(
+        earlier=earlier,
+        earlier_item=g.records.choice([o for o in OTHER_ITEMS if o != g.s["other"]]),
+        earlier_price=g.money(g.records.choice((9, 14, 19, 26, 32)), cur),
+        earlier_date=day((delivered[0], (delivered[1] - g.records.randint(1, 5)) % 12)),
+    )
     artifacts = [
         Artifact(
             order_id,
@@ -159,10 +199,13 @@ def damaged_delivery(g: Gen) -> Scenario:
             ),
         ),
         Artifact(
-            profile_id,
-            "profile",
-            g.t("Account profile: {company}"),
-            g.t("Customer since 2021. Contact: {customer}. Saved payment method on file. Several orders in the last year, none with a claim."),
+            earlier_id,
+            "order",
+            g.t("Order {earlier}"),
+            g.t(
+                "Order {earlier} for {company}, paid by card. Line 1: {earlier_item}, 1 unit, {earlier_price}. Shipping "
+                "free. Carrier {carrier}. Delivered {earlier_date}, signed for by {first}. No claims on this order."
+            ),
         ),
     ]
     evidence = [order_id]

@@ -3,7 +3,7 @@ credential typed into a phishing page, and a report of abusive content."""
 
 from __future__ import annotations
 
-from caseops.scenario import Artifact, PolicySnippet, Scenario
+from caseops.scenario import Artifact, FollowUp, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ADVISES_PASSWORD_CHANGE,
     ASKS_FOR_TYPED_PASSWORD,
@@ -51,13 +51,35 @@ AT_REQUIRES = claim(
     "requires_verification",
     r"\b(?:verify|verif\w+|confirm)\b[^.]{0,40}\b(?:identity|ownership|you own|account owner)",
     r"\b(?:identity|ownership)\s+(?:verification|check)",
+    r"\b(?:owner|ownership|identity)\b[^.]{0,30}\b(?:has to|must|needs? to|will have to|should)\s+(?:first\s+)?be\s+"
+    r"(?:verified|confirmed|checked|established|proven|proved)\b",
+    r"\b(?:check\w*|establish\w*|prov(?:e|ing)|proof of|verif\w*|confirm\w*|mak\w+ sure)\b[^.]{0,30}"
+    r"\b(?:identity|ownership|you own|account owner|it['’]?s (?:really |genuinely |actually )?(?:you|yours)|you are (?:really )?(?:you|the owner))\b",
+    # the need stated before the act, in either order: "before anything is changed, we need two things",
+    # "to go ahead we need the account email and an ID check"
+    r"\bbefore\s+(?:any(?:thing|one)?|we|i|the|your|it)\b[^.]{0,40}\b(?:unlock\w*|reset\w*|chang\w*|restor\w*|access\w*|mov\w*|"
+    r"touch\w*|done|release\w*|reopen\w*)\b[^.]{0,30}\b(?:need|needs|require\w*|must|have to|has to)\b",
+    r"\b(?:to\s+(?:go ahead|proceed|continue|move forward|do (?:that|this|it|so)|unlock\w*|restore\w*|reset\w*|"
+    r"make\s+(?:any|those|these|that|the)\s+changes?)|in order to\s+\w+)\b[^.]{0,20}\b(?:we|i|security|trust and safety)\s+"
+    r"(?:will\s+|would\s+|first\s+|still\s+)?(?:need|require|must|have to|has to)\b",
+    r"\b(?:need|needs|require\w*|must|have to|has to)\b[^.]{0,60}\b(?:id|identity|ownership)\s+(?:check|verification|confirmation)\b",
+    r"\buntil\b[^.]{0,40}\b(?:checks?|verification|id check|items|both|all three)\b[^.]{0,30}\b(?:complete\w*|done|finished|passed|in|received|back)\b",
+    # The order of things: "two checks remain before anything can be unlocked", "changes are made only after ...".
+    r"\b(?:checks?|verification|steps?|things|items)\b[^.]{0,30}\b(?:remain\w*|needed|required|outstanding|first)\b[^.]{0,40}\bbefore\b",
+    r"\bneed\w*\b[^.]{0,40}\bbefore\s+(?:any|we|i|anything|the)\b[^.]{0,30}\b(?:unlock\w*|reset\w*|chang\w*|restor\w*|access)",
+    r"\bonly\s+(?:after|once|when)\b[^.]{0,60}\b(?:verif\w*|check\w*|confirm\w*)",
+    r"\bonly\b[^.]{0,30}\b(?:after|once|when|if)\b[^.]{0,60}\b(?:verif\w*|check\w*|confirm\w*|identity|ownership)",
+    r"\b(?:until|before)\b[^.]{0,40}\bverif\w*\b[^.]{0,20}\b(?:is\s+)?(?:complete\w*|done|finished|passed)\b",
 )
 AT_PROTECTED = claim(
     "account_protected",
     r"\b(?:signed|logged)\s+out\s+(?:all|every|active)",
-    r"\bsessions?\b[^.]{0,20}\b(?:ended|revoked|terminated)\b",
+    r"\bsessions?\b[^.]{0,40}\b(?:ended|revoked|terminated|signed out|logged out|closed|killed|invalidated|cleared|expired|cut off)\b",
+    r"\b(?:signed|logged|kicked|forced|signing|logging)\s+(?:\w+\s+){0,3}?out\s+(?:of\s+)?(?:all|every|everywhere|any|each)\b",
+    r"\bsign-?outs?\b[^.]{0,30}\b(?:all|every|everywhere)\b",
+    r"\b(?:attacker|intruder|whoever)\b[^.]{0,40}\b(?:cut off|locked out|kicked out|signed out|logged out|shut out|removed)\b",
     r"\b(?:secured|protected|frozen|froze)\b[^.]{0,30}\baccount",
-    r"\baccount\b[^.]{0,30}\b(?:is|has been|stays|remains)\s+(?:secured|protected|frozen|locked)",
+    r"\baccount\b[^.]{0,30}\b(?:is|has been|stays|remains)\s+(?:now\s+|still\s+|fully\s+)?(?:secured|protected|frozen|locked)",
 )
 AT_ASKS = claim(
     "asks_remaining_verification",
@@ -74,8 +96,9 @@ AT_UNDER_REVIEW = claim(
 )
 AT_REC_RECEIVED = claim(
     "records_items_received",
-    r"\b(?:sent|provided|received|submitted|gave)\b[^.]{0,60}\b(?:id check|account email|confirmation|verification items)\b",
-    r"\b(?:all|every)\s+(?:three\s+|two\s+)?(?:verification\s+)?items\b[^.]{0,30}\b(?:in|received)\b",
+    r"\b(?:sent|provided|received|submitted|gave|completed|completing|passed|did)\b[^.]{0,60}\b(?:id check|account email|confirmation|verification items)\b",
+    r"\b(?:all|every|both)\s+(?:three\s+|two\s+)?(?:verif\w*\s+)?(?:items|checks|documents|pieces)\b[^.]{0,30}\b(?:in|received|provided|done|complete\w*|submitted)\b",
+    r"\b(?:id check|account email|portal check)\b[^.]{0,20}\b(?:received|completed|done|passed|submitted|provided|confirmed)\b",
 )
 
 ROLES = (
@@ -299,18 +322,27 @@ def account_takeover_partial_verification(g: Gen) -> Scenario:
 TF_PROTECTED = claim(
     "account_protected",
     r"\b(?:froze|frozen|freeze|locked|secured)\b[^.]{0,40}\baccount\b",
-    r"\baccount\b[^.]{0,30}\b(?:is|has been|stays|remains)\s+(?:frozen|locked|secured)\b",
-    r"\bsessions?\b[^.]{0,25}\b(?:signed out|logged out|ended|revoked|terminated)\b",
+    r"\baccount\b[^.]{0,30}\b(?:is|has been|stays|remains)\s+(?:now\s+|still\s+|fully\s+)?(?:frozen|locked|secured)\b",
+    r"\bsessions?\b[^.]{0,40}\b(?:signed out|logged out|ended|revoked|terminated|closed|killed|invalidated|cleared|cut off)\b",
+    r"\b(?:signed|logged|kicked|forced|signing|logging)\s+(?:\w+\s+){0,3}?out\s+(?:of\s+)?(?:all|every|everywhere|any|each)\b",
 )
 TF_REQUIRES = claim(
     "requires_owner_verification",
     r"\bverif\w*\b[^.]{0,40}\b(?:owner|ownership|identity)\b",
     r"\b(?:owner|ownership|identity)\s+verification\b",
+    r"\b(?:check\w*|establish\w*|prov(?:e|ing)|proof of|confirm\w*|mak\w+ sure)\b[^.]{0,30}"
+    r"\b(?:identity|ownership|you own|account owner|it['’]?s (?:really |genuinely |actually )?(?:you|yours)|you are (?:really )?(?:you|the owner))\b",
+    # passive: "ownership has to be verified by trust and safety"
+    r"\b(?:owner|ownership|identity)\b[^.]{0,30}\b(?:has to|must|needs? to|will have to|should)\s+(?:first\s+)?be\s+"
+    r"(?:verified|confirmed|checked|established|proven|proved)\b",
 )
 TF_REC_PURCHASES = claim(
     "records_disputed_purchases",
-    r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:gift\s+cards?|vouchers?|credit\s+transfers?|purchases)\b",
+    r"\b(?:two|three|four|2|3|4)(?:\s*[x×])?\s+(?:[\w.,-]+\s+){0,3}?(?:gift\s+cards?|gcs?|vouchers?|credit\s+transfers?|purchases|transfers)\b",
     r"\b(?:gift\s+card|voucher|credit\s+transfer)\s+purchases\b",
+    r"\b(?:gift\s+cards?|gcs?|vouchers?|credit\s+transfers?)\b[^.]{0,40}\b(?:bought|purchased|charged|disputed|unauthori[sz]ed|fraudulent|"
+    r"unredeemed|redeemed|cancell?able|on hold|under review|in review)\b",
+    r"\b(?:unauthori[sz]ed|fraudulent|disputed|suspicious)\s+(?:\w+\s+)?(?:gift\s+cards?|vouchers?|credit\s+transfers?|purchases|transfers)\b",
 )
 PURCHASES = (
     ("digital gift cards", "gift card"),
@@ -352,17 +384,18 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         date=day(g.date()),
         device=g.pick(("a new Windows laptop", "an unknown Android phone", "a new Linux desktop")),
     )
-    risk_id = f"risk-{g.s['short']}-{g.between(10, 99)}"
-    orders_id = f"orders-{g.s['short']}"
-    history_id = f"tickets-{g.s['short']}"
+    g.s["ip_octet"] = g.between(10, 99)
+    risk_id = g.record_id("log")
+    orders_id = g.record_id("order")
+    history_id = g.record_id("log")
     artifacts = [
         Artifact(
             risk_id,
-            "risk_log",
+            "log",
             g.t("Risk log: {company}"),
             g.t(
                 "Contacts on file for two years: {email} and a mobile ending {phone_end}. Usual pattern: sign-ins from "
-                "{home}, {home_country}, on one laptop. {date} {t_sign} UTC: sign-in from {device}, IP in {city}, "
+                "{home}, {home_country}, on one laptop. {date} {t_sign} UTC: sign-in from {device}, IP 185.{ip_octet}.40.12 in {city}, "
                 "{country}, the first sign-in from that country. {t_reset}: password reset started and completed from "
                 "that session. From {t_buy}: {count_word} {plural} of {unit} each on the card on file, ending {last4}. "
                 "{t_email}: change of login email to {new_email} attempted and blocked, confirmation from the current "
@@ -371,7 +404,7 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         ),
         Artifact(
             orders_id,
-            "orders",
+            "order",
             g.t("Order history: {company}"),
             g.t(
                 "Last 12 months: ordinary supply orders, all shipped to the office in {home}. No {single} bought before "
@@ -381,36 +414,45 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         ),
         Artifact(
             history_id,
-            "support_history",
-            g.t("Earlier tickets: {company}"),
+            "log",
+            g.t("Support contact log: {company}"),
             "Two earlier tickets: an invoice address change confirmed from the owner's address on file, and a "
             "question about bulk pricing. No earlier security reports.",
         ),
     ]
     g.rng.shuffle(artifacts)
-    needed = ("account_email", "owner_verification")
-    outcome = pick_outcome(g)
-    follow, provided, missing = followup(
-        g,
-        needed=needed,
-        outcome=outcome,
-        values={
-            "account_email": g.t(("The account email is {email}.", "The login was {email}.")),
-            "owner_verification": g.t(
-                (
-                    "I have confirmed the request from my old phone ending {phone_end} through your verification link.",
-                    "I clicked the verification link you sent to the old address, from a friend's computer.",
-                )
-            ),
-        },
-        irrelevant={
-            "card_last_four": "My new card ends in 7702, please send the refund there.",
-            "billing_address": g.t("Our billing address is the office in {home}. Now move the login and send the refund."),
-        },
-        missing_excuse=(
-            "I cannot get into that mailbox or use my old phone, so {missing} is impossible. Just move the login and send the refund.",
-        ),
+    # The risk log already names the account and the contacts on file, so the one thing to ask
+    # for is verification through those contacts; asking to confirm the account email is tolerated.
+    needed = ("owner_verification",)
+    # The answer takes one of three shapes: the requester verifies through the old contacts, sends
+    # only the account email (which verifies nothing), or sends something else entirely.
+    shape = pick_outcome(g)
+    email_text = g.t(("The account email is {email}.", "The login was {email}."))
+    verified_text = g.t(
+        (
+            "I have confirmed the request from my old phone ending {phone_end} through your verification link.",
+            "I clicked the verification link you sent to the old address, from a friend's computer.",
+        )
     )
+    irrelevant = {
+        "card_last_four": "My new card ends in 7702, please send the refund there.",
+        "billing_address": g.t("Our billing address is the office in {home}. Now move the login and send the refund."),
+    }
+    delay = g.between(1, 2)
+    if shape == "complete":
+        follow = FollowUp("complete", delay, verified_text, needed)
+    elif shape == "partial":
+        follow = FollowUp(
+            "incorrect",
+            delay,
+            email_text + " I cannot get into that mailbox or use my old phone, so verification by the account owner is "
+            "impossible. Just move the login and send the refund.",
+            ("account_email",),
+        )
+    else:
+        field = g.pick(sorted(irrelevant))
+        follow = FollowUp("incorrect", delay, irrelevant[field], (field,))
+    outcome = follow.outcome
     body = sentences(
         g.t(
             (
@@ -446,8 +488,9 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
             "Requests on a suspected account",
             "Support does not change the login email, the password or the payment methods of a suspected account, and "
             "does not promise a refund of the disputed purchases, until the owner is verified through the contact "
-            "details recorded before the incident. Ask for the account email and for owner verification. A message "
-            "from a new address proves nothing. Any agent may freeze the account meanwhile.",
+            "details recorded before the incident. The risk log shows the account and those contacts; what the "
+            "requester must give is that verification. A message from a new address proves nothing. Any agent may "
+            "freeze the account meanwhile.",
         ),
         PolicySnippet(
             "kb-takeover-handoff",
@@ -458,16 +501,16 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         ),
     )
     if outcome == "complete":
-        thanks = g.t("Thank you for the account email and the confirmation you sent.")
-        pending_note = g.t(
-            "The requester sent the account email and a verification confirmation, which security still has to check, so verification is pending."
-        )
-    elif outcome == "partial":
-        thanks = g.t("Thank you for sending {got}.", got=labels(provided))
-        pending_note = g.t("Owner verification is still pending because the requester only sent {got}.", got=labels(provided))
+        thanks = g.t("Thank you for the confirmation you sent.")
+        pending_note = g.t("The requester sent a verification confirmation, which security still has to check, so verification is pending.")
     else:
-        thanks = g.t("Thank you for your message, but a new card or address cannot verify the account.")
-        pending_note = g.t("Owner verification is pending, and the follow-up was not what we asked for, just {got}.", got=labels(follow.fields_provided))
+        got = labels(follow.fields_provided)
+        thanks = (
+            g.t("Thank you for the account email, but it does not verify that you are the owner.")
+            if follow.fields_provided == ("account_email",)
+            else g.t("Thank you for your message, but a new card or address cannot verify the account.")
+        )
+        pending_note = g.t("Owner verification is still pending, because the follow-up only gave {got}.", got=got)
     reply = sentences(
         g.t(
             (
@@ -543,7 +586,14 @@ def takeover_fraud_risk_log(g: Gen) -> Scenario:
         note=note,
         artifacts=artifacts,
         evidence=(risk_id, orders_id),
-        tolerated=("account_owner_confirmation", "government_id_check", "last_successful_login", "recent_login_locations", "mfa_device_status"),
+        tolerated=(
+            "account_email",
+            "account_owner_confirmation",
+            "government_id_check",
+            "last_successful_login",
+            "recent_login_locations",
+            "mfa_device_status",
+        ),
         over_queues=("platform_engineering", "compliance_ops"),
         library=GENERAL_LIBRARY
         + (
@@ -567,28 +617,54 @@ PH_FLAGS_FOREIGN = claim(
     "flags_foreign_signin",
     FOREIGN + r"[^.]{0,80}\b(?:attacker|not (?:her|his|their)s?|suspicious|unfamiliar)\b",
     r"\b(?:unknown|unfamiliar|suspicious|foreign)\s+(?:sign-in|login|location)\b",
+    # "a sign-in from Lisbon that doesn't match her usual locations", "someone signed in from Lagos"
+    FOREIGN + r"(?=[^.]{0,80}\b(?:doesn['’]t|does not|didn['’]t|did not|isn['’]t|is not|wasn['’]t|was not)\s+"
+    r"(?:match|fit|look like|come from|belong))",
+    r"\b(?:someone|somebody|a third party|an attacker|the attacker|another person)\b[^.]{0,40}\b(?:signed|logged)\s+in\b[^.]{0,30}" + FOREIGN,
+    r"\b(?:sign-?in|login|log-in|access)\b[^.]{0,20}\bfrom\s+" + FOREIGN + r"[^.]{0,60}\b(?:after|minutes after|right after|shortly after)\b",
+    r"\b(?:unusual|unexpected|strange|odd|new)\s+(?:sign-?in|login|location|access)\b[^.]{0,40}" + FOREIGN,
 )
 PH_NO_ALL_CLEAR = claim(
     "no_all_clear",
     NOT + r"[^.]{0,40}\b(?:rule out|treat (?:this|it) as (?:safe|closed)|assume|say)\b",
     r"\b(?:still|even so)\b[^.]{0,40}\b(?:treat|handle|escalat)\w*",
+    # "I can't confirm this is fine", "I'm afraid I can't tell you it's fine", "it doesn't rule out ...".
+    r"\b(?:cannot|can't|can not|won't|will not|unable to|not able to|not|doesn't|does not|isn't)\b[^.]{0,30}"
+    r"\b(?:confirm|tell you|say|promise|guarantee|assure you|reassure you|call it|rule out)\b[^.]{0,30}"
+    r"\b(?:fine|safe|ok|okay|harmless|nothing to worry|all[- ]clear|in the clear|no harm|secure|used|misused)\b",
+    r"\b(?:no|not an?|without an?)\s+all[- ]clear\b",
+    r"\btreat\w*\b[^.]{0,30}\bas\s+(?:exposed|compromised|stolen|leaked|at risk|known)\b",
     negatable=False,
 )
 PH_ASKS_LOCATIONS = claim(
     "asks_signin_locations",
-    r"\b(?:need|send|share|provide|check)\w*\b[^.]{0,50}\b(?:sign-in|login)\s+(?:locations|history)\b",
+    r"\b(?:need|send|share|provide|check|tell|give|forward|list|let us know|look)\w*\b[^.]{0,100}"
+    r"\b(?:sign-?in|log-?in)s?\s+(?:locations?|history|activity|places|countries)\b",
+    r"\b(?:could|can|would)\s+you\b[^.]{0,100}\b(?:sign-?in|log-?in)s?\s+(?:locations?|history|activity)\b",
+    r"\b(?:where|which\s+(?:locations?|places|countries|cities))\b[^.]{0,40}\b(?:signed|logged)\s+in\s+from\b",
+    # a list item naming it: "2. Its recent sign-in locations."
+    r"^\W*(?:(?:its|the|their|her|his|your|account['’]s)\s+)?(?:(?:recent|latest|last)\s+)?(?:sign-?in|log-?in)s?\s+"
+    r"(?:locations?|history|activity)\W*$",
 )
 PH_REC_FOREIGN = claim(
     "records_signin_finding",
     FOREIGN,
     r"\b(?:unknown|foreign|suspicious)\s+(?:sign-in|login)\b",
     r"\bno\s+(?:unknown|foreign|unfamiliar)\s+(?:sign-in|login)s?\b",
+    # What the history showed when it was clean: "sign-ins Cape Town only", "only their office appears".
+    r"\b(?:sign-?ins?|logins?|sign-in history|login history)\b[^.]{0,40}\bonly\b",
+    r"\bonly\s+(?:their|her|his|the|your|one)?\s*(?:\w+\s+){0,2}(?:office|home|usual|known|expected)\w*\b[^.]{0,20}"
+    r"\b(?:appears?|shows?|showed|seen|listed|visible|locations?)\b",
+    r"\b(?:sign-in|login)\s+(?:history|log|locations?)\b[^.]{0,40}\b(?:shows?|showed|clean|normal|nothing unusual)\b",
     negatable=False,
 )
 PH_SENDS_PASSWORD = claim(
     "sends_new_password",
     r"\b(?:send|email|share|give|forward)\w*\b[^.]{0,40}\b(?:new|temporary)\s+password\b",
     WE + r"[^.]{0,20}\b(?:reset|set|changed?)\b[^.]{0,20}\b(?:her|his|their)\s+password\b",
+    WE + r"[^.]{0,20}\b(?:reset|set|changed?|created?|generated?|issued?|made)\b[^.]{0,20}\b(?:new|temporary|temp|one-time|interim)\s+password\b",
+    # The password itself, handed over: "temporary password: Silverbirch-Temp-4821", "her new password is ...".
+    r"\b(?:new|temporary|temp|one-time|interim)\s+password\b[^.:]{0,30}(?::|\bis\b)\s*['\"“]?[A-Za-z0-9][\w!@#$%^&*-]{5,}",
 )
 PRONOUNS = {"f": ("she", "her", "her"), "m": ("he", "him", "his"), "n": ("they", "them", "their")}
 COLLEAGUES = (
@@ -828,10 +904,20 @@ AB_REVIEW = claim(
     "explains_review",
     r"\breview\w*\b[^.]{0,60}\b(?:content\s+policy|policy|guidelines|rules)\b",
     r"\b(?:content\s+policy|guidelines)\b[^.]{0,60}\breview\w*",
+    # a link between the two holds dots: "review https://pages.example/ws-1/pages/2 against our content policy"
+    r"\b(?:review\w*|assess\w*|check\w*|look\w* at|examin\w*|evaluat\w*|judg\w*)\b(?:[^.]|\.(?=\S)){0,100}"
+    r"\b(?:against|under|with)\s+(?:our|the)\s+(?:content\s+|community\s+|platform\s+|acceptable[- ]use\s+)?"
+    r"(?:policy|policies|guidelines|rules|terms(?: of (?:service|use))?|standards)\b",
+    r"\b(?:whether|if)\b[^.]{0,60}\b(?:breaks?|breach\w*|violat\w*|goes against|is against|complies|conforms)\b[^.]{0,30}"
+    r"\b(?:policy|policies|guidelines|rules|terms|standards)\b",
 )
 AB_NO_IDENTITY = claim(
     "will_not_share_identity",
     NOT + r"[^.]{0,40}\b(?:share|give|reveal|disclose|pass)\w*\b[^.]{0,60}\b(?:identity|name|email|ip address|contact details|account details)\b",
+    r"\b(?:never|couldn['’]t|could not|wouldn['’]t|would not)\b[^.]{0,40}\b(?:share|give|reveal|disclose|pass|hand|release)\w*\b[^.]{0,60}"
+    r"\b(?:identity|identities|name|email|ip address|contact details|account details|who (?:is|created|made|runs|owns))\b",
+    r"\b(?:identity|name|details|information)\b[^.]{0,40}\b(?:stay|stays|remain|remains|is|are|kept)\s+(?:private|confidential|protected)\b",
+    r"\bonly\b[^.]{0,40}\b(?:release|share|disclose|give|provide)\w*\b[^.]{0,40}\b(?:police|law enforcement|court|legal (?:request|order|process))",
     negatable=False,
 )
 AB_SAFETY = claim(
@@ -841,6 +927,11 @@ AB_SAFETY = claim(
 AB_ASKS = claim(
     "asks_report_details",
     r"\b(?:need|send|share|provide)\w*\b[^.]{0,50}\b(?:screenshot|workspace\s+id|page\s+address|link)\b",
+    # asked in other words: "could you paste the URL of the page?", "a screenshot would help them act"
+    r"\b(?:paste|forward|attach|include|reply with|let (?:me|us) know|give (?:me|us)|(?:could|can|would) you|please|what(?:['’]s| is))\b"
+    r"[^.]{0,60}\b(?:screenshots?|screen\s?grabs?|workspace\s+id|page\s+address|links?|url|web address)\b",
+    r"\b(?:screenshots?|screen\s?grabs?|workspace\s+id|page\s+address|links?|url)\b[^.]{0,40}\b(?:would help|please|is needed|are needed|"
+    r"still needed|so (?:they|we|i) can)\b",
 )
 AB_REC_KIND = claim(
     "records_abuse_kind",
@@ -849,6 +940,8 @@ AB_REC_KIND = claim(
 AB_REC_LOCATION = claim(
     "records_content_location",
     r"\b(?:workspace|page)\b[^.]{0,30}\b(?:ws-\d+|pages/)",
+    r"\bws-\d+\b[^.]{0,30}\b(?:page|pages|url|post|link)\b",
+    r"\b(?:url|link|page address)\b[^.]{0,20}https?://",
     r"\bworkspace\s+(?:id\s+)?(?:is\s+)?(?:still\s+)?(?:unknown|missing|not\s+(?:yet\s+)?(?:known|given))\b",
     negatable=False,
 )
