@@ -35,13 +35,14 @@ _SAFETY_BREAK = re.compile(
     r"|\b(?:and|so)\s+(?:we|i|you|our|they|it|this|that)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|cannot|unable|without|neither|nor|refuse|refused|decline|declined|nothing|none|"
-    r"nobody|no one|no longer|rather than|instead of)\b|\b\w+n['’]t\b",
-    re.IGNORECASE,
+# Negations of a verb ("we cannot", "nobody will") and of a noun ("no refund", "without VAT").
+_VERB_NEGATION = re.compile(
+    r"\b(?:not|never|cannot|unable|neither|nor|nobody|no one|refuse\w*|decline\w*)\b|\b\w+n['’]t\b", re.IGNORECASE
 )
-_VERB_NEGATION = re.compile(r"\b(?:not|never|cannot|unable|neither|nor|nobody|no one|refuse\w*|decline\w*)\b|\b\w+n['’]t\b", re.IGNORECASE)
 _NOUN_NEGATION = re.compile(r"\b(?:no|without|nothing|none|no longer)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    f"{_VERB_NEGATION.pattern}|{_NOUN_NEGATION.pattern}|\\b(?:rather than|instead of)\\b", re.IGNORECASE
+)
 _CONDITION = re.compile(
     r"\b(?:once|after|before|until|unless|if|when|whenever|as soon as|pending|subject to|provided that|"
     r"on condition that)\b",

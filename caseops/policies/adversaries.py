@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from caseops.models import SupportDeskAction, SupportDeskObservation
-from caseops.policies.heuristic import HeuristicPolicy, route
+from caseops.policies.heuristic import HeuristicPolicy, groundwork
 from caseops.policies.train_prior import learned_templates
 from caseops.vocab import ISSUE_TYPES, PRIORITIES, QUEUES
 from caseops.text import FUNCTION_WORDS
@@ -241,15 +241,9 @@ class UniversalTemplatePolicy:
 
     def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
         case = observation.case
-        if case.queue is None:
-            queue, priority, issue_type = route(observation)
-            return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
-        if observation.workflow_stage == "awaiting_customer":
-            return SupportDeskAction(operation="wait")
-        inspected = {e.artifact_id for e in observation.collected_evidence}
-        unread = [a for a in observation.available_artifacts if a not in inspected]
-        if unread and "inspect_artifact" in observation.allowed_operations:
-            return SupportDeskAction(operation="inspect_artifact", artifact_id=unread[0])
+        early = groundwork(observation)
+        if early is not None:
+            return early
         learned = learned_templates()
         reply, note, status, resolution = learned.get(case.issue_type or "", next(iter(learned.values())))
         if "request_info" in observation.required_next_actions and "request_info" in observation.allowed_operations:

@@ -125,6 +125,20 @@ def final_status(observation: SupportDeskObservation) -> str:
     return "resolved"
 
 
+def groundwork(observation: SupportDeskObservation) -> SupportDeskAction | None:
+    """The steps before any writing: route by the ticket, wait for the customer, read every record."""
+    if "classify" in observation.required_next_actions or observation.case.queue is None:
+        queue, priority, issue_type = route(observation)
+        return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
+    if observation.workflow_stage == "awaiting_customer":
+        return SupportDeskAction(operation="wait")
+    inspected = {e.artifact_id for e in observation.collected_evidence}
+    unread = [a for a in observation.available_artifacts if a not in inspected]
+    if unread and "inspect_artifact" in observation.allowed_operations:
+        return SupportDeskAction(operation="inspect_artifact", artifact_id=unread[0])
+    return None
+
+
 class HeuristicPolicy:
     name = "heuristic"
 
@@ -132,15 +146,9 @@ class HeuristicPolicy:
         case = observation.case
         todo = observation.required_next_actions
         allowed = observation.allowed_operations
-        if "classify" in todo or case.queue is None:
-            queue, priority, issue_type = route(observation)
-            return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
-        if observation.workflow_stage == "awaiting_customer":
-            return SupportDeskAction(operation="wait")
-        inspected = {e.artifact_id for e in observation.collected_evidence}
-        unread = [a for a in observation.available_artifacts if a not in inspected]
-        if unread and "inspect_artifact" in allowed:
-            return SupportDeskAction(operation="inspect_artifact", artifact_id=unread[0])
+        early = groundwork(observation)
+        if early is not None:
+            return early
         if "request_info" in todo and "request_info" in allowed:
             fields = fields_to_request(observation)
             if fields:
