@@ -40,7 +40,7 @@ import attrs
 
 from caseops import chart, rollouts
 from caseops.grading import WEIGHTS
-from caseops.policies.registry import LLM_KEY_VARS, STOCHASTIC, make_policy
+from caseops.policies.registry import LLM_SETTING_VARS, STOCHASTIC, make_policy
 from caseops.scenarios import TASK_IDS, get_task
 from caseops.trajectories import Trajectory, TrajectoryWriter, play
 
@@ -48,7 +48,7 @@ SPLITS = ("authored", "train", "test", "heldout")
 DEFAULT_GENERATED_N = 50  # tasks taken from a generated split when no count is given
 GENERATED_PREFIX = "gen/"
 # What the LLM policy reads from the environment: handed to the workers, which may not share ours.
-LLM_ENV_VARS = ("API_BASE_URL", "MODEL_NAME", *LLM_KEY_VARS)
+LLM_ENV_VARS = LLM_SETTING_VARS  # every variable the llm policy reads reaches the workers
 
 
 class EvaluationError(ValueError):

@@ -110,7 +110,7 @@ def test_unknown_policy_is_a_clear_error() -> None:
 
 
 def test_llm_needs_url_model_and_key() -> None:
-    with pytest.raises(PolicyConfigError, match="API_BASE_URL, MODEL_NAME, HF_TOKEN/OPENAI_API_KEY/API_KEY"):
+    with pytest.raises(PolicyConfigError, match="API_BASE_URL, MODEL_NAME, API_KEY/HF_TOKEN/OPENAI_API_KEY"):
         make_policy("llm", 0, environ={})
     with pytest.raises(PolicyConfigError, match="MODEL_NAME"):
         llm_settings({"API_BASE_URL": "http://x", "API_KEY": "k"})
