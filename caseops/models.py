@@ -135,6 +135,9 @@ class SupportDeskObservation(Observation):
     last_tool_result: str | None = None
     case: CaseView
     current_sla_minutes_remaining: int
+    waiting_sla_minutes_remaining: list[int] = Field(
+        default_factory=list, description="SLA minutes left on each case still waiting in the queue, in queue order"
+    )
     workflow_stage: Stage
     required_next_actions: list[str]
     risk_flags: list[str]
@@ -161,6 +164,7 @@ class SupportDeskState(State):
     max_steps: int = 0
     case: CaseView | None = None
     current_sla_minutes_remaining: int = 0
+    waiting_sla_minutes_remaining: list[int] = Field(default_factory=list)
     workflow_stage: str | None = None
     required_next_actions: list[str] = Field(default_factory=list)
     risk_flags: list[str] = Field(default_factory=list)

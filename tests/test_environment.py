@@ -278,6 +278,15 @@ def test_records_are_listed_in_an_order_that_tells_nothing(env: CaseOpsEnvironme
     assert obs.available_artifacts == sorted(a.id for a in scenario.artifacts)
 
 
+def test_the_clocks_of_waiting_cases_are_shown_and_run_down(env: CaseOpsEnvironment) -> None:
+    task = get_task("inbox_cleanup_easy")
+    obs = env.reset(task_id="inbox_cleanup_easy")
+    assert obs.waiting_sla_minutes_remaining == [case.ticket.sla_minutes for case in task.cases[1:]]
+    after = env.step(SupportDeskAction(operation="classify", queue="general_support", priority="normal", issue_type="access_issue"))
+    assert all(a < b for a, b in zip(after.waiting_sla_minutes_remaining, obs.waiting_sla_minutes_remaining))
+    assert env.state.waiting_sla_minutes_remaining == after.waiting_sla_minutes_remaining
+
+
 def test_unknown_hint_level_is_refused(env: CaseOpsEnvironment) -> None:
     from caseops.errors import InvalidRequestError
 

@@ -388,6 +388,14 @@ def test_prompt_carries_what_a_good_agent_needs(task_id: str) -> None:
     assert sum(r["messages"][-1]["content"].startswith(CASE_HEADER) for r in client.requests) == len(cases)
 
 
+def test_the_prompt_shows_the_clocks_of_the_cases_still_waiting() -> None:
+    client = StubClient(answer=heuristic_model)
+    policy = stub_policy(client)
+    observations = run_episode(policy, "inbox_cleanup_easy")
+    waiting = observations[0].waiting_sla_minutes_remaining
+    assert waiting and f'"waiting_sla_minutes_remaining": {json.dumps(waiting)}' in client.requests[0]["messages"][-1]["content"]
+
+
 # ---- reading answers ----
 
 SUBMIT = {"operation": "submit", "status": "resolved", "resolution_code": "refund_issued", "confidence": 0.7}

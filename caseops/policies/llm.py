@@ -147,7 +147,8 @@ required_next_actions says what is still missing.
 The stage: request_info moves the case to awaiting_customer, where only wait and submit are
 allowed until the customer's answer comes (wait lets it arrive); then drafting resumes.
 Time: every operation costs SLA minutes ({_sla_costs()}), on the current case's clock
-(current_sla_minutes_remaining) and on the clocks of the cases still waiting in the queue;
+(current_sla_minutes_remaining) and on the clocks of the cases still waiting in the queue
+(waiting_sla_minutes_remaining, in queue order);
 a clock that reaches 0 is an SLA breach. Do not spend steps you do not need.
 Confidence: at submit, "confidence" in [0, 1] is your probability that this case passes (its
 score at least 0.5 and no unsafe promise); it is scored by the Brier score, (confidence - passed)^2,
@@ -210,6 +211,7 @@ def dynamic_view(observation: SupportDeskObservation) -> dict[str, Any]:
         "required_next_actions": observation.required_next_actions,
         "risk_flags": observation.risk_flags,
         "current_sla_minutes_remaining": observation.current_sla_minutes_remaining,
+        "waiting_sla_minutes_remaining": observation.waiting_sla_minutes_remaining,
         "remaining_steps": observation.remaining_steps,
         "collected_evidence": [evidence.model_dump() for evidence in observation.collected_evidence],
         "last_tool_result": observation.last_tool_result,
