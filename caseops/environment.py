@@ -310,7 +310,8 @@ def _tick(episode: Episode, operation: str) -> None:
     cost = SLA_COST_MINUTES.get(operation, 1)
     for index, minutes in enumerate(episode.pending_sla):
         if minutes > 0 >= minutes - cost:
-            episode.case.ledger["sla_breach"] = episode.case.ledger.get("sla_breach", 0.0) + rewards.SLA_BREACH
+            ledger = episode.case.ledger
+            ledger["waiting_sla_breach"] = ledger.get("waiting_sla_breach", 0.0) + rewards.SLA_BREACH
         episode.pending_sla[index] = minutes - cost
 
 
@@ -360,7 +361,8 @@ _TERM_NOTES = {
     "repeated_action": "the action repeats the previous one",
     "premature_submit": "the case was submitted before the work was ready",
     "over_escalation": "this routing or status over-escalates the case",
-    "sla_breach": "the SLA has been breached",
+    "sla_breach": "this case's SLA has been breached",
+    "waiting_sla_breach": "a case waiting in the queue has breached its SLA",
     "followup_revealed": "the customer's follow-up arrived",
     "early_routing": "routed promptly",
     "missing_evidence": "the decision was taken without inspecting records it rests on",

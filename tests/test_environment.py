@@ -310,3 +310,14 @@ def test_async_variants_give_what_the_sync_ones_give() -> None:
     stepped = asyncio.run(awaited.step_async(action))
     assert plain.step(action).model_dump(exclude={"episode_id"}) == stepped.model_dump(exclude={"episode_id"})
     assert asyncio.run(CaseOpsEnvironment().step_async(action, episode_id="async-run")).workflow_stage == "drafting"
+
+
+def test_a_waiting_case_breaching_its_sla_is_named_as_such(env: CaseOpsEnvironment) -> None:
+    from caseops.environment import find_episode
+
+    obs = env.reset(task_id="sla_defence_medium")
+    find_episode(obs.episode_id).pending_sla[0] = 1  # the next step crosses the waiting case's SLA
+    obs = env.step(SupportDeskAction(operation="search_policy", query="sla"))
+    assert "a case waiting in the queue has breached its SLA" in obs.feedback
+    assert "this case's SLA has been breached" not in obs.feedback
+    assert obs.reward_breakdown["waiting_sla_breach"] < 0
