@@ -42,8 +42,12 @@ lock: | $(PY)
 	@$(PY) -m uv --version >/dev/null 2>&1 || $(PY) -m pip install uv
 	$(PY) -m uv lock
 
+# Needs a Docker engine with BuildKit (the default builder since Docker 23; the Dockerfile uses RUN --mount).
+DOCKER       ?= docker
+DOCKER_ARGS  ?=
 docker:
-	docker build -t $(IMAGE) .
+	@$(DOCKER) info >/dev/null 2>&1 || { echo "make docker: no container engine reachable via '$(DOCKER)'" >&2; exit 1; }
+	DOCKER_BUILDKIT=1 $(DOCKER) build $(DOCKER_ARGS) -t $(IMAGE) .
 
 # Debian packages: graphviz's `dot` renders the diagrams, chromium runs the browser tests.
 APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
