@@ -8,8 +8,9 @@ message; bad operations come back as error observations and cost a small penalty
 
 from __future__ import annotations
 
-import threading
 import secrets
+import threading
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -21,7 +22,7 @@ from caseops.case import Case
 from caseops.episodes import EpisodeStore
 from caseops.errors import (
     EnvironmentClosedError,
-    EpisodeIdInUseError,
+    EpisodeOfAnotherTransportError,
     InvalidRequestError,
     NoEpisodeError,
     UnknownEpisodeError,
@@ -53,6 +54,10 @@ from caseops.vocab import (
 )
 
 HISTORY_TEXT_CHARS = 60
+# The transport of the request being served: "http" or "websocket", set by the server's
+# TransportTag middleware; "local" for in-process callers. An episode records the transport that
+# created it, and an HTTP step cannot step a WebSocket session's episode.
+TRANSPORT: ContextVar[str] = ContextVar("caseops_transport", default="local")
 HINT_LEVELS = ("full", "minimal", "none")
 
 
@@ -74,6 +79,7 @@ class Episode:
     # are asked for several times a step.
     closed_steps: int = 0
     closed_total: float = 0.0
+    transport: str = "local"  # the transport whose reset created it (see TRANSPORT)
 
     @property
     def case(self) -> Case:
@@ -171,21 +177,25 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
             raise EnvironmentClosedError()
         if hints not in HINT_LEVELS:
             raise InvalidRequestError("hints", f"must be one of {', '.join(HINT_LEVELS)}, got {hints!r}")
-        for name, value in (("task_id", task_id), ("episode_id", episode_id)):
-            if value is not None and not isinstance(value, str):
-                raise InvalidRequestError(name, f"must be a string, got {type(value).__name__}")
-        if episode_id is not None and STORE.get(episode_id) not in (None, self._episode):
-            raise EpisodeIdInUseError(episode_id)
+        if task_id is not None and not isinstance(task_id, str):
+            raise InvalidRequestError("task_id", f"must be a string, got {type(task_id).__name__}")
+        if episode_id is not None:
+            raise InvalidRequestError(
+                "episode_id",
+                "episode ids are issued by the server: omit episode_id on reset and use the "
+                "observation's episode_id",
+            )
         task = get_task(task_id if task_id is not None else TASK_IDS[0])
         self._release_owned()
         case = Case.opened(task.cases[0])
         machinery.attach(case)
         episode = Episode(
-            episode_id=episode_id or secrets.token_hex(16),
+            episode_id=secrets.token_hex(16),
             task=task,
             cases=[case],
             pending_sla=[later.ticket.sla_minutes for later in task.cases[1:]],
             hints=hints,
+            transport=TRANSPORT.get(),
         )
         episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it." + (
             f" {len(task.cases)} cases wait in this queue; submitting one opens the next." if len(task.cases) > 1 else ""
@@ -208,6 +218,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
             if not isinstance(episode_id, str):
                 raise InvalidRequestError("episode_id", f"must be a string, got {type(episode_id).__name__}")
             episode = find_episode(episode_id)
+            if episode.transport == "websocket" and episode is not self._episode:
+                raise EpisodeOfAnotherTransportError(episode_id)
         elif self._episode is not None:
             episode = self._episode
             self._owns_episode = True

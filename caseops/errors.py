@@ -44,11 +44,14 @@ class InvalidRequestError(CaseOpsError):
         super().__init__(f"{field}: {problem}")
 
 
-class EpisodeIdInUseError(CaseOpsError):
+class EpisodeOfAnotherTransportError(CaseOpsError):
     status_code = 409
 
     def __init__(self, episode_id: str) -> None:
-        super().__init__(f"episode_id {episode_id!r} belongs to a live episode; choose another id or omit it")
+        super().__init__(
+            f"episode_id {episode_id!r} belongs to a WebSocket session: only that session can step it; "
+            "start an HTTP episode with POST /reset"
+        )
 
 
 class EnvironmentClosedError(CaseOpsError):

@@ -1,6 +1,7 @@
 """The CaseOps server: openenv's app plus the routes CaseOps adds.
 
-openenv-core provides /reset, /step, /state, /schema, /health, /metadata and the /ws sessions.
+openenv-core provides /reset, /step, /state, /schema, /health, /metadata and the /ws sessions
+(its /mcp routes are replaced by a stub that refuses every call: CaseOps serves no MCP tools).
 CaseOps adds GET /tasks, GET /episodes/{episode_id} (an episode's full state), GET
 /episodes/{episode_id}/diagram.svg (the live state diagram), and maps its
 own errors to clear 4xx answers instead of a 500.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -22,7 +24,7 @@ from openenv.core.env_server.types import ConcurrencyConfig
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caseops.diagrams import live_svg
-from caseops.environment import CaseOpsEnvironment, build_state, find_episode
+from caseops.environment import TRANSPORT, CaseOpsEnvironment, build_state, find_episode
 from caseops.errors import CaseOpsError
 from caseops.models import SupportDeskAction, SupportDeskObservation, SupportDeskState
 from caseops.scenarios import TASKS
@@ -48,6 +50,10 @@ ECHO_LIMIT = 200  # characters of a refused input echoed back in a 422
 # (texts are capped at 4,000 characters); 1 MiB leaves room for the 422 that names an oversized
 # field, and anything larger is refused before it is read or parsed.
 MAX_BODY_BYTES = int(os.environ.get("CASEOPS_MAX_BODY_BYTES", str(1024 * 1024)))
+# How deep arrays and objects may nest in a request body or WebSocket frame. A CaseOps request
+# nests three levels ({"action": {"requested_fields": [...]}}); deeper input is refused with a 422
+# (an error frame over WebSocket) before it is parsed.
+MAX_JSON_DEPTH = int(os.environ.get("CASEOPS_MAX_JSON_DEPTH", "32"))
 
 
 def _too_large(limit: int, size: int | None) -> str:
@@ -116,57 +122,74 @@ def _content_length(scope: Scope) -> int | None:
 
 
 class WebSocketFrameGuard:
-    """openenv's /ws loop calls `.get` on each decoded frame outside its error handling, so a JSON
-    frame that is not an object, or a binary frame, would end the session. This ASGI middleware
-    turns such frames into one that openenv answers with a clear error; the session goes on."""
+    """openenv's /ws loop parses each frame with a bare `json.loads` and calls `.get` on the result
+    outside its error handling, so a frame nested thousands deep (RecursionError), a JSON frame
+    that is not an object, or a binary frame would end the session and lose its episode. This
+    ASGI middleware checks every frame first (`check_json`: size, strict UTF-8, nesting depth, no
+    lone surrogates) and answers a refused one itself with an error frame naming what was wrong;
+    openenv is waiting for the next frame, so nothing else sends, and the session goes on."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, max_depth: int = MAX_JSON_DEPTH) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_depth = max_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket":
             await self.app(scope, receive, send)
             return
 
+        async def refuse(code: str, message: str, loc: list[Any] | None = None) -> None:
+            data: dict[str, Any] = {"message": message, "code": code}
+            if loc is not None:
+                data["loc"] = loc
+            await send({"type": "websocket.send", "text": json.dumps({"type": "error", "data": data})})
+
         async def guarded_receive() -> Message:
             while True:
                 message = await receive()
                 if message["type"] != "websocket.receive":
                     return message
-                size = len(message["text"]) if message.get("text") is not None else len(message.get("bytes") or b"")
-                if size <= self.max_bytes:
-                    break
-                # Answered here, unparsed; openenv is waiting for a frame, so nothing else sends.
-                await send({"type": "websocket.send", "text": self._oversized(size)})
-            text = message.get("text")
-            if text is None:
-                text = (message.get("bytes") or b"").decode("utf-8", errors="replace")
-            if not text.lstrip().startswith("{"):
-                try:
-                    json.loads(text)
-                except ValueError:
+                text = message.get("text")
+                size = len(text) if text is not None else len(message.get("bytes") or b"")
+                if size > self.max_bytes:
+                    await refuse("FRAME_TOO_LARGE", f"frame too large: {size} characters; the limit is {self.max_bytes}")
+                    continue
+                if text is None:
+                    try:
+                        text = (message.get("bytes") or b"").decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        await refuse("INVALID_UTF8", f"frame is not valid UTF-8: {exc.reason} at byte {exc.start}")
+                        continue
+                refusal, value = check_json(text, self.max_depth, root=[])
+                if refusal is not None:
+                    await refuse(refusal["code"], refusal["msg"], refusal["loc"])
+                    continue
+                if value is _UNPARSED:
                     return {"type": "websocket.receive", "text": text}  # openenv names bad JSON itself
-                text = NOT_AN_OBJECT
-            return {"type": "websocket.receive", "text": text}
+                if not isinstance(value, dict):
+                    text = NOT_AN_OBJECT
+                return {"type": "websocket.receive", "text": text}
 
         await self.app(scope, guarded_receive, send)
 
-    def _oversized(self, size: int) -> str:
-        message = f"frame too large: {size} characters; the limit is {self.max_bytes}"
-        return json.dumps({"type": "error", "data": {"message": message, "code": "FRAME_TOO_LARGE"}})
 
+class JsonBodyGuard:
+    """Checks every HTTP request body before the app parses it (everything but the /web
+    playground): strict UTF-8, nesting at most `max_depth` deep (deeper JSON made the app's
+    parser raise RecursionError: a 500 on /step, a 400 on /reset), and no lone surrogates
+    ("\\ud800", which no response can encode). A refused body gets a 422 naming what was wrong,
+    in FastAPI's validation-error shape. It also answers openenv's HTTP /step quirk: it looks the
+    action's "type" up in a dict of MCP action kinds before validating it, so an unhashable
+    "type" (a list, an object) was a 500; a CaseOps action has no "type" field at all, so such a
+    body gets the 422 validation would give. A body that passes is handed on as it came."""
 
-class StepActionTypeGuard:
-    """openenv's HTTP /step looks the action's "type" up in a dict of MCP action kinds before
-    validating it, so an unhashable "type" (a list, an object) ends in a 500. A CaseOps action
-    has no "type" field at all; this answers such a body with the 422 validation would give."""
-
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_depth: int = MAX_JSON_DEPTH) -> None:
         self.app = app
+        self.max_depth = max_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != "/step":
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH") or scope["path"].startswith("/web"):
             await self.app(scope, receive, send)
             return
         messages: list[Message] = []
@@ -175,11 +198,27 @@ class StepActionTypeGuard:
             messages.append(message)
             if message["type"] != "http.request" or not message.get("more_body", False):
                 break
-        if _unhashable_action_type(b"".join(m.get("body", b"") for m in messages)):
-            detail = [{"type": "extra_forbidden", "loc": ["body", "action", "type"], "msg": "Extra inputs are not permitted"}]
-            await JSONResponse(status_code=422, content={"detail": detail})(scope, receive, send)
+        body = b"".join(m.get("body", b"") for m in messages)
+        refusal = self._refusal(scope, body)
+        if refusal is not None:
+            await JSONResponse(status_code=422, content={"detail": [refusal]})(scope, receive, send)
             return
         await self.app(scope, _replay(messages, receive), send)
+
+    def _refusal(self, scope: Scope, body: bytes) -> dict[str, Any] | None:
+        if not body:
+            return None
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"request body is not valid UTF-8: {exc.reason} at byte {exc.start}"
+            return {"type": "utf8_invalid", "loc": ["body"], "msg": msg}
+        refusal, value = check_json(text, self.max_depth, root=["body"])
+        if refusal is not None:
+            return {"type": refusal["type"], "loc": refusal["loc"], "msg": refusal["msg"]}
+        if scope["path"] == "/step" and _unhashable_action_type(value):
+            return {"type": "extra_forbidden", "loc": ["body", "action", "type"], "msg": "Extra inputs are not permitted"}
+        return None
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:
@@ -194,11 +233,79 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replay
 
 
-def _unhashable_action_type(body: bytes) -> bool:
+_UNPARSED = object()  # check_json's value for text that is not JSON (the app names that itself)
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def json_depth(text: str) -> int:
+    """How deep arrays and objects nest in `text`, counted without parsing (so without
+    recursion): brackets inside strings do not count."""
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = deepest = 0
+    for bracket in brackets:
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def check_json(text: str, max_depth: int, root: list[Any]) -> tuple[dict[str, Any] | None, Any]:
+    """(refusal, value): a refusal ({"type", "code", "loc", "msg"}) when `text` nests deeper
+    than `max_depth` or holds a string with a lone surrogate, else None and the parsed value
+    (`_UNPARSED` when it is not JSON at all)."""
+    depth = json_depth(text)
+    if depth > max_depth:
+        msg = f"JSON nested {depth} levels deep; the limit is {max_depth}"
+        return {"type": "json_too_deep", "code": "JSON_TOO_DEEP", "loc": root, "msg": msg}, None
     try:
-        request = json.loads(body)
-    except ValueError:
-        return False  # openenv names malformed JSON itself
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, _UNPARSED
+    loc = _surrogate_at(value)
+    if loc is not None:
+        msg = "string holds a lone surrogate (such as \\ud800): text must be valid Unicode"
+        return {"type": "string_unicode", "code": "INVALID_UNICODE", "loc": root + loc, "msg": msg}, None
+    return None, value
+
+
+def _valid_unicode(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _surrogate_at(value: Any) -> list[Any] | None:
+    """Where in `value` a string (or an object key) holds a lone surrogate, or None. The depth
+    is already bounded, so walking it cannot recurse far."""
+    if isinstance(value, str):
+        return None if _valid_unicode(value) else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not _valid_unicode(key):
+                return [_json_safe_key(key)]
+            inner = _surrogate_at(item)
+            if inner is not None:
+                return [key, *inner]
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            inner = _surrogate_at(item)
+            if inner is not None:
+                return [index, *inner]
+    return None
+
+
+def _json_safe_key(key: str) -> str:
+    return key.encode("utf-8", errors="backslashreplace").decode("utf-8")
+
+
+def _unhashable_action_type(request: Any) -> bool:
     action = request.get("action") if isinstance(request, dict) else None
     return isinstance(action, dict) and isinstance(action.get("type"), (list, dict))
 
@@ -228,6 +335,52 @@ def _trimmed(errors: Any) -> Any:
     return trimmed
 
 
+class TransportTag:
+    """Tells the environment which transport a request came by (`caseops.environment.TRANSPORT`),
+    so an episode belongs to the transport that created it: an HTTP /step cannot step the episode
+    of a WebSocket session."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        token = TRANSPORT.set(scope["type"])
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            TRANSPORT.reset(token)
+
+
+NO_MCP = (
+    "CaseOps serves no MCP tools and holds no MCP sessions: use POST /reset and /step, or the "
+    "WebSocket /ws"
+)
+
+
+def _unmount_mcp(app: FastAPI) -> None:
+    """openenv mounts POST /mcp and WebSocket /mcp. CaseOps serves no MCP tools, and an anonymous
+    `openenv/session/create` there held one of the CASEOPS_MAX_SESSIONS slots until the idle
+    timeout. Both routes are removed. `openenv validate --url` requires POST /mcp to answer a
+    JSON-RPC payload, so a stub takes its place: every call gets a JSON-RPC "method not found"
+    error, and nothing is created or held."""
+    app.router.routes[:] = [route for route in app.router.routes if getattr(route, "path", None) != "/mcp"]
+
+    @app.post("/mcp", include_in_schema=False)
+    async def no_mcp(request: Request) -> JSONResponse:
+        try:
+            call = json.loads(await request.body())
+        except ValueError:
+            error = {"code": -32700, "message": f"Parse error; {NO_MCP}"}
+            return JSONResponse({"jsonrpc": "2.0", "id": None, "error": error})
+        request_id = call.get("id") if isinstance(call, dict) else None
+        if not isinstance(request_id, (str, int)) or isinstance(request_id, bool):
+            request_id = None
+        return JSONResponse({"jsonrpc": "2.0", "id": request_id, "error": {"code": -32601, "message": NO_MCP}})
+
+
 def _playground(*args: Any, **kwargs: Any) -> Any:
     from caseops.playground import build_playground  # gradio loads only with the web interface on
 
@@ -249,9 +402,11 @@ def build_app() -> FastAPI:
         title_override="CaseOps playground",
     )
 
+    _unmount_mcp(app)
     app.add_middleware(WebSocketFrameGuard)
-    app.add_middleware(StepActionTypeGuard)
-    app.add_middleware(BodySizeLimit)  # outermost: nothing reads an oversized body
+    app.add_middleware(JsonBodyGuard)
+    app.add_middleware(BodySizeLimit)  # nothing reads an oversized body
+    app.add_middleware(TransportTag)  # outermost: every request knows its transport
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -304,12 +304,12 @@ def test_async_variants_take_what_the_sync_ones_take() -> None:
 def test_async_variants_give_what_the_sync_ones_give() -> None:
     plain, awaited = CaseOpsEnvironment(), CaseOpsEnvironment()
     action = SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge")
-    first = plain.reset(task_id="billing_refund_easy", hints="minimal", episode_id="sync-run")
-    second = asyncio.run(awaited.reset_async(task_id="billing_refund_easy", hints="minimal", episode_id="async-run"))
+    first = plain.reset(task_id="billing_refund_easy", hints="minimal")
+    second = asyncio.run(awaited.reset_async(task_id="billing_refund_easy", hints="minimal"))
     assert first.model_dump(exclude={"episode_id"}) == second.model_dump(exclude={"episode_id"})
     stepped = asyncio.run(awaited.step_async(action))
     assert plain.step(action).model_dump(exclude={"episode_id"}) == stepped.model_dump(exclude={"episode_id"})
-    assert asyncio.run(CaseOpsEnvironment().step_async(action, episode_id="async-run")).workflow_stage == "drafting"
+    assert asyncio.run(CaseOpsEnvironment().step_async(action, episode_id=second.episode_id)).workflow_stage == "drafting"
 
 
 def test_a_waiting_case_breaching_its_sla_is_named_as_such(env: CaseOpsEnvironment) -> None:
