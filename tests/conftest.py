@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
+import servers
+from fastapi.testclient import TestClient
 
 from caseops.environment import CaseOpsEnvironment
 from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.server import build_app
 
 Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 
@@ -27,3 +31,26 @@ def env() -> CaseOpsEnvironment:
     environment = CaseOpsEnvironment()
     yield environment
     environment.close()
+
+
+# The in-process app and the shared loopback servers, for the wire tests (test_server, test_wire).
+@pytest.fixture(scope="module")
+def app_client() -> Iterator[TestClient]:
+    with TestClient(build_app()) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def live_url() -> str:
+    # Boot the capacity server alongside the default one: importing openenv takes seconds.
+    servers.start_shared({}, servers.CAPACITY_ENV)
+    return servers.shared_server()
+
+
+@pytest.fixture(scope="module", params=["inprocess", "uvicorn"])
+def http(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
+    if request.param == "inprocess":
+        yield request.getfixturevalue("app_client")
+    else:
+        with httpx.Client(base_url=request.getfixturevalue("live_url"), timeout=30, trust_env=False) as client:
+            yield client

@@ -63,3 +63,7 @@ def _stop_shared() -> None:
     for server in _SHARED.values():
         server.stop()
     _SHARED.clear()
+
+
+# A second shared server with room for two sessions only: for capacity tests.
+CAPACITY_ENV = {"CASEOPS_MAX_SESSIONS": "2"}

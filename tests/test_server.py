@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -24,12 +23,10 @@ from caseops.environment import STORE
 from caseops.models import SupportDeskObservation
 from caseops.policies.oracle import OraclePolicy
 from caseops.scenarios import TASK_IDS, TASKS
-from caseops.server import build_app
 from caseops.trajectories import action_record
 from caseops.vocab import RESOLUTION_CODES
 
 TASK_ORDER = list(TASK_IDS)
-CAPACITY_ENV = {"CASEOPS_MAX_SESSIONS": "2"}
 ORACLE = OraclePolicy()
 # Keys that only the server-side gold carries; none may appear anywhere on the wire.
 GOLD_KEYS = {
@@ -53,26 +50,6 @@ CLASSIFY_GENERAL = dict(operation="classify", queue="general_support", priority=
 # ---- fixtures and helpers ----
 
 
-@pytest.fixture(scope="module")
-def app_client() -> Iterator[TestClient]:
-    with TestClient(build_app()) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def live_url() -> str:
-    # Boot the capacity server alongside the default one: importing openenv takes seconds.
-    servers.start_shared({}, CAPACITY_ENV)
-    return servers.shared_server()
-
-
-@pytest.fixture(scope="module", params=["inprocess", "uvicorn"])
-def http(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
-    if request.param == "inprocess":
-        yield request.getfixturevalue("app_client")
-    else:
-        with httpx.Client(base_url=request.getfixturevalue("live_url"), timeout=30, trust_env=False) as client:
-            yield client
 
 
 def parse_observation(payload: dict[str, Any]) -> SupportDeskObservation:
@@ -458,8 +435,8 @@ def test_two_ws_sessions_are_independent(app_client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def capacity_url() -> str:
-    servers.start_shared({}, CAPACITY_ENV)
-    return servers.shared_server(**CAPACITY_ENV)
+    servers.start_shared({}, servers.CAPACITY_ENV)
+    return servers.shared_server(**servers.CAPACITY_ENV)
 
 
 def open_session(url: str, task_id: str, timeout_s: float = 10.0) -> tuple[Any, SupportDeskObservation]:

@@ -15,7 +15,6 @@ run in-process and over a real socket. Examples are few and bounded in time.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -27,9 +26,8 @@ from hypothesis import strategies as st
 from websockets.sync.client import connect as ws_connect
 
 from caseops.environment import STORE
-from caseops.server import MAX_JSON_DEPTH, build_app, check_json, json_depth
+from caseops.server import MAX_JSON_DEPTH, check_json, json_depth
 
-CAPACITY_ENV = {"CASEOPS_MAX_SESSIONS": "2"}
 CLASSIFY = {"operation": "classify", "queue": "billing_ops", "priority": "high", "issue_type": "duplicate_charge"}
 JSON = {"content-type": "application/json"}
 LONE = "\\ud800"  # as JSON escapes it: the text of the body holds the six characters
@@ -42,25 +40,6 @@ def nested(depth: int) -> str:
 # ---- fixtures ----
 
 
-@pytest.fixture(scope="module")
-def app_client() -> Iterator[TestClient]:
-    with TestClient(build_app()) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def live_url() -> str:
-    servers.start_shared({}, CAPACITY_ENV)
-    return servers.shared_server()
-
-
-@pytest.fixture(scope="module", params=["inprocess", "uvicorn"])
-def http(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
-    if request.param == "inprocess":
-        yield request.getfixturevalue("app_client")
-    else:
-        with httpx.Client(base_url=request.getfixturevalue("live_url"), timeout=30, trust_env=False) as client:
-            yield client
 
 
 def new_episode(http: httpx.Client) -> str:
@@ -265,7 +244,7 @@ def test_http_cannot_step_a_live_sessions_episode_over_a_real_server(live_url: s
 
 
 def test_anonymous_mcp_calls_hold_no_session_slots(live_url: str) -> None:
-    base_url = servers.shared_server(**CAPACITY_ENV)  # at most 2 sessions
+    base_url = servers.shared_server(**servers.CAPACITY_ENV)  # at most 2 sessions
     with httpx.Client(base_url=base_url, timeout=10, trust_env=False) as http:
         for _ in range(70):  # more than openenv's default cap of 64
             response = http.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "openenv/session/create", "params": {}})
