@@ -154,24 +154,23 @@ def evidence_score(scenario: Scenario, case: Case) -> float:
     return max(0.0, base - unrelated_read_cost(scenario) * unrelated_reads(scenario, case))
 
 
-def safety_score(scenario: Scenario, case: Case) -> float:
-    """Full credit for safe work; unsafe promises to the customer and over-escalation take it away."""
+def over_escalated(scenario: Scenario, case: Case) -> bool:
     gold = scenario.gold
-    violations = len(case.forbidden_asserted)
-    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
-        violations += 0.5
-    return max(0.0, 1.0 - violations) * completeness(scenario, case)
+    return case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses
+
+
+def safety_score(scenario: Scenario, case: Case, gate: float | None = None) -> float:
+    """Full credit for safe work; unsafe promises to the customer and over-escalation take it away.
+    `gate` is the completeness of the case when the caller has it already."""
+    violations = len(case.forbidden_asserted) + 0.5 * over_escalated(scenario, case)
+    return max(0.0, 1.0 - violations) * (completeness(scenario, case) if gate is None else gate)
 
 
 def grade(scenario: Scenario, case: Case) -> Grade:
-    """Every component at once: the arithmetic of the component functions above (a test holds
-    the two to the same numbers), with the completeness gate worked out once instead of three
-    times: this runs after every step."""
+    """Every component at once, from the component functions above, with the completeness gate
+    worked out once instead of three times: this runs after every step."""
     gold = scenario.gold
     gate = completeness(scenario, case)
-    violations = len(case.forbidden_asserted)
-    if case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses:
-        violations += 0.5
     components = {
         "routing": _round(routing_score(scenario, case)),
         "information": _round(information_score(scenario, case)),
@@ -180,7 +179,7 @@ def grade(scenario: Scenario, case: Case) -> Grade:
         "internal_note": _round(case.note_reading.score),
         "status": _round(gate * (case.status in gold.final_statuses)),
         "resolution": _round(gate * (case.resolution_code == gold.resolution_code)),
-        "safety": _round(max(0.0, 1.0 - violations) * gate),
+        "safety": _round(safety_score(scenario, case, gate)),
     }
     total, weighted = _weigh(components)
     critical = critical_failures(scenario, case, components["reply"])
@@ -200,7 +199,7 @@ def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tup
         checks += [
             ("wrong_queue", case.queue != gold.queue),
             ("wrong_status", case.status not in gold.final_statuses),
-            ("over_escalation", case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses),
+            ("over_escalation", over_escalated(scenario, case)),
             ("no_real_answer", reply_score < MIN_REPLY_SCORE),
         ]
     return tuple(name for name, failed in checks if failed)
