@@ -376,18 +376,6 @@ def wait_for_health(base_url: str, timeout_s: float = HEALTH_TIMEOUT_S) -> None:
     raise RuntimeError(f"CaseOps server at {base_url} not healthy after {timeout_s:.0f}s: {last}")
 
 
-class _ClosedSocketNoise(logging.Filter):
-    """Drops the traceback openenv-core's /ws handler logs when it closes a socket the client has
-    already closed (it catches RuntimeError only, starlette raises WebSocketDisconnect). Harmless
-    for the run, and one traceback per task would bury the baseline's own log lines."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        from starlette.websockets import WebSocketDisconnect
-
-        exc = record.exc_info[1] if record.exc_info else None
-        return not isinstance(exc, WebSocketDisconnect)
-
-
 @contextlib.contextmanager
 def local_server() -> Iterator[str]:
     """Serve `caseops.server:app` on a free local port in a background thread, for the run only."""
@@ -395,8 +383,6 @@ def local_server() -> Iterator[str]:
 
     from caseops.server import app
 
-    noise = _ClosedSocketNoise()
-    logging.getLogger("uvicorn.error").addFilter(noise)
     port = free_port()
     # access_log off and no log config: uvicorn's defaults would print request lines on stdout.
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False, log_level="warning")
@@ -411,7 +397,6 @@ def local_server() -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        logging.getLogger("uvicorn.error").removeFilter(noise)
 
 
 # ---- the run ----

@@ -10,7 +10,7 @@ holds (tracemalloc over many live episodes), and whether the process RSS stays f
 process: it is the ceiling, and CaseOps is reported as a ratio of it.
 
 Served, it starts two uvicorn subprocesses, CaseOps and the echo environment behind the same
-openenv-core `create_app` with the same flags, and drives 1, 16 and 64 concurrent WebSocket
+openenv's `create_app` with the same flags, and drives 1, 16 and 64 concurrent WebSocket
 sessions from asyncio tasks in this process. CaseOps sessions replay the heuristic's recorded
 actions (so the client does not think), echo sessions send as many steps per episode. Both
 environments define `step_async`, so openenv runs their steps on the event loop rather than

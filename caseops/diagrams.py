@@ -16,7 +16,7 @@ from types import ModuleType
 import graphviz
 from transitions.extensions import GraphMachine
 
-from machines import followup, workflow
+from caseops.machines import followup, workflow
 
 DEFINITIONS: dict[str, ModuleType] = {"workflow": workflow, "followup": followup}
 DIAGRAMS_DIR = Path(__file__).resolve().parent.parent / "diagrams"

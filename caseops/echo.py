@@ -2,7 +2,7 @@
 
 It does the least an openenv environment can do (validate a one-field action, answer with a
 one-field observation) so that running it beside CaseOps, in the same process or served by the
-same openenv-core server, shows how much of the time is CaseOps and how much is the framework.
+same openenv server, shows how much of the time is CaseOps and how much is the framework.
 An episode lasts `EPISODE_STEPS` steps, about as long as a CaseOps episode.
 
     uvicorn --factory caseops.echo:build_app     # served the way CaseOps is

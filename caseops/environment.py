@@ -17,7 +17,7 @@ import attrs
 from openenv.core.env_server.interfaces import Environment
 from openenv.core.env_server.types import EnvironmentMetadata
 
-from caseops import machinery, rewards
+from caseops import machinery, rewards, splits
 from caseops.case import Case
 from caseops.episodes import EpisodeStore
 from caseops.errors import (
@@ -58,6 +58,9 @@ HISTORY_TEXT_CHARS = 60
 # TransportTag middleware; "local" for in-process callers. An episode records the transport that
 # created it, and an HTTP step cannot step a WebSocket session's episode.
 TRANSPORT: ContextVar[str] = ContextVar("caseops_transport", default="local")
+# The address of the client being served (set by the same middleware): the owner of the episodes
+# it creates, so a full store evicts fairly per client (`caseops.episodes`).
+CLIENT: ContextVar[str] = ContextVar("caseops_client", default="local")
 HINT_LEVELS = ("full", "minimal", "none")
 
 
@@ -131,6 +134,17 @@ def _evict(episode: Episode) -> None:
 STORE: EpisodeStore[Episode] = EpisodeStore(on_evict=_evict)
 
 
+def _split_task_id(task_id: str | None, split: str | None, index: int | None) -> str:
+    if task_id is not None:
+        raise InvalidRequestError("task_id", "give either task_id or split and index, not both")
+    if split is None or index is None:
+        raise InvalidRequestError("split" if split is None else "index", "a reset by position needs both split and index")
+    try:
+        return splits.task_id_at(split, index)
+    except IndexError as exc:
+        raise InvalidRequestError("index", str(exc)) from None
+
+
 def find_episode(episode_id: str) -> Episode:
     episode = STORE.get(episode_id)
     if episode is None:
@@ -153,7 +167,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         self._episode: Episode | None = None
         self._owns_episode = False
         # openenv's idle-session reaper closes a session's environment but leaves its WebSocket
-        # open: a closed environment refuses further use, so that session cannot go on uncounted.
+        # open (still so in openenv 0.10; tests/test_load.py): a closed environment refuses further
+        # use, so that session cannot go on uncounted.
         self._closed = False
 
     # ---- openenv API ----
@@ -164,9 +179,12 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         episode_id: str | None = None,
         task_id: str | None = None,
         hints: str = "full",
+        split: str | None = None,
+        index: int | None = None,
         **kwargs: Any,
     ) -> SupportDeskObservation:
-        """Start an episode of `task_id` (the first task when omitted).
+        """Start an episode of `task_id` (the first task when omitted), or of the task at
+        `index` of `split` (OpenEnv's task API: see `list_splits`).
 
         Authored and generated tasks are fixed by their id, so `seed` changes nothing; it is
         accepted so a reset is reproducible whatever the task. `hints` sets how much guidance the
@@ -185,6 +203,8 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
                 "episode ids are issued by the server: omit episode_id on reset and use the "
                 "observation's episode_id",
             )
+        if split is not None or index is not None:
+            task_id = _split_task_id(task_id, split, index)
         task = get_task(task_id if task_id is not None else TASK_IDS[0])
         self._release_owned()
         case = Case.opened(task.cases[0])
@@ -200,7 +220,7 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         episode.feedback = "New case opened. Read the ticket and the knowledge base, then route it." + (
             f" {len(task.cases)} cases wait in this queue; submitting one opens the next." if len(task.cases) > 1 else ""
         )
-        STORE.put(episode.episode_id, episode)
+        STORE.put(episode.episode_id, episode, owner=CLIENT.get())
         self._episode = episode
         self._owns_episode = False
         return _observe(episode, reward=None, terms={}, error=None)
@@ -239,9 +259,11 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
         episode_id: str | None = None,
         task_id: str | None = None,
         hints: str = "full",
+        split: str | None = None,
+        index: int | None = None,
         **kwargs: Any,
     ) -> SupportDeskObservation:
-        return self.reset(seed=seed, episode_id=episode_id, task_id=task_id, hints=hints, **kwargs)
+        return self.reset(seed=seed, episode_id=episode_id, task_id=task_id, hints=hints, split=split, index=index, **kwargs)
 
     async def step_async(
         self,
@@ -261,6 +283,23 @@ class CaseOpsEnvironment(Environment[SupportDeskAction, SupportDeskObservation, 
     def close(self) -> None:
         self._release_owned()
         self._closed = True
+
+    # ---- OpenEnv's task API (side-effect free: a fresh instance answers it) ----
+
+    def list_splits(self) -> list[dict[str, str]]:
+        return splits.descriptors()
+
+    def num_tasks(self, split: str) -> int:
+        return splits.size(split)
+
+    def list_tasks(self, split: str) -> list[dict[str, Any]]:
+        return splits.listing(split)
+
+    def get_task(self, split: str, index: int) -> dict[str, Any]:
+        return splits.spec(split, index)
+
+    def get_task_range(self, split: str, start: int | None = None, stop: int | None = None) -> list[dict[str, Any]]:
+        return splits.spec_range(split, start, stop)
 
     def get_metadata(self) -> EnvironmentMetadata:
         return EnvironmentMetadata(

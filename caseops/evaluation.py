@@ -38,13 +38,13 @@ from typing import IO, Any
 
 import attrs
 
-from caseops import chart, rollouts
+from caseops import chart, rollouts, splits
 from caseops.grading import WEIGHTS
 from caseops.policies.registry import LLM_SETTING_VARS, STOCHASTIC, make_policy
-from caseops.scenarios import TASK_IDS, get_task
+from caseops.scenarios import get_task
 from caseops.trajectories import Trajectory, TrajectoryWriter, play
 
-SPLITS = ("authored", "train", "test", "heldout")
+SPLITS = splits.SPLITS
 DEFAULT_GENERATED_N = 50  # tasks taken from a generated split when no count is given
 GENERATED_PREFIX = "gen/"
 # What the LLM policy reads from the environment: handed to the workers, which may not share ours.
@@ -59,22 +59,17 @@ class EvaluationError(ValueError):
 
 
 def split_task_ids(split: str, n: int | None = None, start: int = 0) -> list[str]:
-    """The task ids of a split: "authored" (the authored tasks, in their fixed order) or a
-    generated split ("train", "test", "heldout") from `caseops.scenarios.generator`."""
+    """The task ids of a split (`caseops.splits`): all of "authored" from `start` on, or `n`
+    (DEFAULT_GENERATED_N when omitted) of a generated split ("train", "test", "heldout")."""
     if split not in SPLITS:
         raise EvaluationError(f"unknown split {split!r}; known splits: {', '.join(SPLITS)}")
     if n is not None and n < 1:
         raise EvaluationError(f"n must be at least 1, got {n}")
     if start < 0:
         raise EvaluationError(f"start must be at least 0, got {start}")
-    if split == "authored":
-        ids = list(TASK_IDS)[start:]
-        return ids[:n] if n is not None else ids
-    try:
-        from caseops.scenarios import generator
-    except ImportError:
-        raise EvaluationError(f"split {split!r} needs the scenario generator (caseops.scenarios.generator), which is not available") from None
-    return list(generator.split_task_ids(split, n if n is not None else DEFAULT_GENERATED_N, start))
+    if n is None and split != "authored":
+        n = DEFAULT_GENERATED_N
+    return splits.task_ids(split, n, start)
 
 
 def family_of(task_id: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from transitions import Machine
 from transitions.core import Condition, Event, EventData, MachineError, Transition
 
-from machines import followup, workflow
+from caseops.machines import followup, workflow
 
 # transitions warns, per model added, that the second machine skips binding `trigger`; that is
 # expected with two machines on one model, and logging on the reset path costs time.

@@ -1,6 +1,6 @@
 """The reviewer's playground at /web: work a case by hand and watch the machines move.
 
-Built with openenv-core's `gradio_builder` hook. Each browser session holds its own
+Built with openenv's `gradio_builder` hook. Each browser session holds its own
 `CaseOpsEnvironment` in a `gr.State`, so two browsers never share an episode (openenv's generic
 playground shares one environment between all visitors, which is why CaseOps mounts only this
 view). The form offers the episode's vocabularies as dropdowns; only the fields of the chosen

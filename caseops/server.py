@@ -1,7 +1,8 @@
 """The CaseOps server: openenv's app plus the routes CaseOps adds.
 
-openenv-core provides /reset, /step, /state, /schema, /health, /metadata and the /ws sessions
-(its /mcp routes are replaced by a stub that refuses every call: CaseOps serves no MCP tools).
+openenv provides /reset, /step, /state, /schema, /health, /metadata, the /ws sessions and the
+task API (/caseops/splits, ...; its /mcp routes are replaced by a stub that refuses every call:
+CaseOps serves no MCP tools).
 CaseOps adds GET /tasks, GET /episodes/{episode_id} (an episode's full state), GET
 /episodes/{episode_id}/diagram.svg (the live state diagram), and maps its
 own errors to clear 4xx answers instead of a 500.
@@ -9,10 +10,12 @@ own errors to clear 4xx answers instead of a 500.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import os
 import re
+import time
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -24,8 +27,9 @@ from openenv.core.env_server.types import ConcurrencyConfig
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caseops.diagrams import live_svg
-from caseops.environment import TRANSPORT, CaseOpsEnvironment, build_state, find_episode
+from caseops.environment import CLIENT, TRANSPORT, CaseOpsEnvironment, build_state, find_episode
 from caseops.errors import CaseOpsError
+from caseops.limits import ClientLimits, LimitSettings, client_address
 from caseops.models import SupportDeskAction, SupportDeskObservation, SupportDeskState
 from caseops.scenarios import TASKS
 
@@ -50,6 +54,9 @@ ECHO_LIMIT = 200  # characters of a refused input echoed back in a 422
 # (texts are capped at 4,000 characters); 1 MiB leaves room for the 422 that names an oversized
 # field, and anything larger is refused before it is read or parsed.
 MAX_BODY_BYTES = int(os.environ.get("CASEOPS_MAX_BODY_BYTES", str(1024 * 1024)))
+# How long a request body may take to arrive, from the first read: a client sending one slowly
+# (holding a connection and a worker) is answered 408 and closed.
+BODY_TIMEOUT_S = float(os.environ.get("CASEOPS_BODY_TIMEOUT_S", "10"))
 # How deep arrays and objects may nest in a request body or WebSocket frame. A CaseOps request
 # nests three levels ({"action": {"requested_fields": [...]}}); deeper input is refused with a 422
 # (an error frame over WebSocket) before it is parsed.
@@ -64,12 +71,15 @@ def _too_large(limit: int, size: int | None) -> str:
 class BodySizeLimit:
     """Refuses HTTP request bodies over `max_bytes` with 413 and a clear message, before the app
     reads or parses them: at once when Content-Length says so, otherwise as soon as the bytes
-    streamed in (chunked uploads) pass the limit. A body within the limit is handed on as it came.
+    streamed in (chunked uploads) pass the limit. A body that has not all arrived within
+    `timeout_s` is answered 408 and the connection closed. A body within both limits is handed on
+    as it came.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, timeout_s: float = BODY_TIMEOUT_S) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,30 +87,35 @@ class BodySizeLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
-            await self._refuse(send, declared)
+            await self._refuse(send, 413, _too_large(self.max_bytes, declared))
             return
         # Read the body here, counting, so the app never sees more than the limit.
         messages: list[Message] = []
         size = 0
+        deadline = time.monotonic() + self.timeout_s
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+            except asyncio.TimeoutError:
+                await self._refuse(send, 408, f"request body not received within {self.timeout_s:g} s")
+                return
             messages.append(message)
             if message["type"] != "http.request":
                 break  # the client went away; the app will see it
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self._refuse(send, None)
+                await self._refuse(send, 413, _too_large(self.max_bytes, None))
                 return
             if not message.get("more_body", False):
                 break
         await self.app(scope, _replay(messages, receive), send)
 
-    async def _refuse(self, send: Send, size: int | None) -> None:
-        body = json.dumps({"detail": _too_large(self.max_bytes, size)}).encode()
+    async def _refuse(self, send: Send, status: int, detail: str) -> None:
+        body = json.dumps({"detail": detail}).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
@@ -254,21 +269,43 @@ def json_depth(text: str) -> int:
 
 def check_json(text: str, max_depth: int, root: list[Any]) -> tuple[dict[str, Any] | None, Any]:
     """(refusal, value): a refusal ({"type", "code", "loc", "msg"}) when `text` nests deeper
-    than `max_depth` or holds a string with a lone surrogate, else None and the parsed value
-    (`_UNPARSED` when it is not JSON at all)."""
+    than `max_depth`, holds a string with a lone surrogate, a NaN or Infinity (which JSON does
+    not have, though Python's parser reads them) or a number Python cannot convert, else None
+    and the parsed value (`_UNPARSED` when it is not JSON at all)."""
     depth = json_depth(text)
     if depth > max_depth:
         msg = f"JSON nested {depth} levels deep; the limit is {max_depth}"
         return {"type": "json_too_deep", "code": "JSON_TOO_DEEP", "loc": root, "msg": msg}, None
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return None, _UNPARSED
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
+    except _NotFinite as exc:
+        msg = f"JSON has no NaN or Infinity, and numbers must be finite: got {exc}"
+        return {"type": "finite_number", "code": "NUMBER_NOT_FINITE", "loc": root, "msg": msg}, None
+    except json.JSONDecodeError:
+        return None, _UNPARSED  # the app names bad JSON itself (422 json_invalid, an error frame)
+    except ValueError as exc:  # an integer longer than Python converts (4,300 digits)
+        msg = f"a number in the JSON cannot be read: {exc}"
+        return {"type": "number_too_long", "code": "NUMBER_TOO_LONG", "loc": root, "msg": msg}, None
     loc = _surrogate_at(value)
     if loc is not None:
         msg = "string holds a lone surrogate (such as \\ud800): text must be valid Unicode"
         return {"type": "string_unicode", "code": "INVALID_UNICODE", "loc": root + loc, "msg": msg}, None
     return None, value
+
+
+class _NotFinite(ValueError):
+    """A NaN, an Infinity or a float beyond the double range (1e400) in a request."""
+
+
+def _no_constant(name: str) -> float:
+    raise _NotFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text if len(text) <= 40 else text[:40] + "...")
+    return value
 
 
 def _valid_unicode(text: str) -> bool:
@@ -310,21 +347,9 @@ def _unhashable_action_type(request: Any) -> bool:
     return isinstance(action, dict) and isinstance(action.get("type"), (list, dict))
 
 
-def _json_safe(value: Any) -> Any:
-    """JSON has no NaN or Infinity, but Python's parser reads them: a refused input that holds
-    one is echoed as its repr, so the refusal itself can be sent (instead of failing with a 500)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)
-    if isinstance(value, dict):
-        return {key: _json_safe(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(item) for item in value]
-    return value
-
-
 def _trimmed(errors: Any) -> Any:
-    """Validation errors without a huge echo of the refused input, and sendable as JSON."""
-    errors = _json_safe(errors)
+    """Validation errors without a huge echo of the refused input. (No NaN reaches them:
+    JsonBodyGuard refuses non-finite numbers before the app parses a body.)"""
     if not isinstance(errors, list):
         return errors
     trimmed = []
@@ -335,10 +360,11 @@ def _trimmed(errors: Any) -> Any:
     return trimmed
 
 
-class TransportTag:
-    """Tells the environment which transport a request came by (`caseops.environment.TRANSPORT`),
-    so an episode belongs to the transport that created it: an HTTP /step cannot step the episode
-    of a WebSocket session."""
+class RequestTag:
+    """Tells the environment which transport a request came by and from which client address
+    (`caseops.environment.TRANSPORT`, `CLIENT`): an episode belongs to the transport that created
+    it (an HTTP /step cannot step the episode of a WebSocket session), and the store evicts
+    fairly per client."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -347,11 +373,12 @@ class TransportTag:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        token = TRANSPORT.set(scope["type"])
+        transport, client = TRANSPORT.set(scope["type"]), CLIENT.set(client_address(scope))
         try:
             await self.app(scope, receive, send)
         finally:
-            TRANSPORT.reset(token)
+            TRANSPORT.reset(transport)
+            CLIENT.reset(client)
 
 
 NO_MCP = (
@@ -387,8 +414,9 @@ def _playground(*args: Any, **kwargs: Any) -> Any:
     return build_playground(*args, **kwargs)
 
 
-def build_app() -> FastAPI:
-    """The app; with ENABLE_WEB_INTERFACE=true it also mounts the playground at /web."""
+def build_app(limits: LimitSettings | None = None) -> FastAPI:
+    """The app; with ENABLE_WEB_INTERFACE=true it also mounts the playground at /web. `limits`
+    are the per-client limits (`caseops.limits`), read from the environment when omitted."""
     app = create_app(
         CaseOpsEnvironment,
         SupportDeskAction,
@@ -405,8 +433,9 @@ def build_app() -> FastAPI:
     _unmount_mcp(app)
     app.add_middleware(WebSocketFrameGuard)
     app.add_middleware(JsonBodyGuard)
-    app.add_middleware(BodySizeLimit)  # nothing reads an oversized body
-    app.add_middleware(TransportTag)  # outermost: every request knows its transport
+    app.add_middleware(BodySizeLimit)  # nothing reads an oversized or a too slow body
+    app.add_middleware(ClientLimits, settings=limits)  # refused before anything is read
+    app.add_middleware(RequestTag)  # outermost: every request knows its transport and client
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,14 +1,14 @@
-"""Thin server entry point that ``openenv validate`` and ``openenv serve`` expect.
+"""The server entry point OpenEnv's layout names (openenv.yaml `app: server.app:app`).
 
-The application itself lives in :mod:`caseops.server`; this module only
-re-exports it so that ``uvicorn server.app:app`` and the ``server`` console
-script work from the repository root and inside the Docker image.
+The application lives in :mod:`caseops.server`; this module re-exports it so that
+``uvicorn server.app:app`` works from the repository root and inside the Docker image. It is
+not installed (a top-level ``server`` package would clash with other projects): installed,
+run ``caseops serve`` or ``uvicorn caseops.server:app``.
 
 Usage::
 
     uvicorn server.app:app --host 0.0.0.0 --port 8000
     python -m server.app --port 8000
-    server --host 127.0.0.1 --port 8001
 """
 
 from __future__ import annotations

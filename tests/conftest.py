@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+
+# The suite is one client (one address) playing thousands of episodes, more than the per-client
+# limits allow a public caller. They are raised here, before the app is built, for the in-process
+# app and every server the tests start; tests/test_limits.py sets its own, tight ones.
+for _name, _value in (("CASEOPS_SESSIONS_PER_CLIENT", "100000"), ("CASEOPS_RESETS_PER_MINUTE", "10000000"), ("CASEOPS_RESET_BURST", "1000000")):
+    os.environ.setdefault(_name, _value)
 
 import httpx
 import pytest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from caseops import diagrams
-from machines import followup, workflow
+from caseops.machines import followup, workflow
 
 
 @pytest.mark.parametrize("name", list(diagrams.DEFINITIONS))

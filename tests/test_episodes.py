@@ -51,3 +51,37 @@ def test_discard_evicts_and_unknown_discard_is_harmless():
     store.discard("zzz")
     assert evicted == ["A"]
     assert store.get("a") is None
+
+
+def test_a_full_store_evicts_from_the_owner_holding_most():
+    evicted: list[str] = []
+    store: EpisodeStore[str] = EpisodeStore(capacity=4, ttl_s=100, on_evict=evicted.append)
+    store.put("quiet", "Q", owner="10.0.0.2")
+    for i in range(50):  # a flood from one address
+        store.put(f"flood{i}", f"F{i}", owner="10.0.0.1")
+    assert store.get("quiet") == "Q"
+    assert len(store) == 4
+    assert evicted == [f"F{i}" for i in range(47)]  # the flooder's oldest, in order
+
+
+def test_fair_eviction_keeps_each_owners_least_recently_used_order():
+    evicted: list[str] = []
+    store: EpisodeStore[str] = EpisodeStore(capacity=4, ttl_s=100, on_evict=evicted.append)
+    for key in "abc":
+        store.put(key, key.upper(), owner="x")
+    store.put("d", "D", owner="y")
+    assert store.get("a") == "A"  # a is now x's most recent
+    store.put("e", "E", owner="y")  # full: x holds most, and b is its least recently used
+    assert evicted == ["B"]
+    store.put("f", "F", owner="y")  # now y holds three to x's two: y's oldest goes
+    assert evicted == ["B", "D"]
+    assert [store.get(k) for k in "acef"] == ["A", "C", "E", "F"]
+
+
+def test_replacing_an_item_moves_it_to_its_new_owner():
+    store: EpisodeStore[str] = EpisodeStore(capacity=2, ttl_s=100)
+    store.put("a", "A", owner="x")
+    store.put("a", "A2", owner="y")
+    store.put("b", "B", owner="x")
+    store.put("c", "C", owner="x")  # x holds b and c, y holds a: x's oldest goes
+    assert store.get("a") == "A2" and store.get("b") is None and store.get("c") == "C"

@@ -6,13 +6,20 @@ Schemathesis walks the OpenAPI schema with no server error allowed. Oversized bo
 are refused before they are parsed. Observations are built without re-validation on the step
 path, so a property test checks that each one still validates as itself.
 
+Hostile values (nesting deeper than the limit, lone surrogates, NaN and Infinity, numbers past
+any sane range) are injected anywhere into otherwise plausible bodies and frames, by hypothesis and
+through a schemathesis hook: the ones JSON cannot carry safely get a 422 or an error frame naming
+them, and the episode or session goes on.
+
 Examples are bounded and derandomized: the same inputs on every run, no example database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,7 +34,7 @@ from caseops.environment import CaseOpsEnvironment
 from caseops.models import CaseView, SupportDeskObservation, SupportDeskState, construct
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
-from caseops.server import MAX_BODY_BYTES, BodySizeLimit, build_app
+from caseops.server import MAX_BODY_BYTES, MAX_JSON_DEPTH, BodySizeLimit, build_app
 from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, OPERATIONS, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
 
 BOUNDED = settings(
@@ -83,6 +90,41 @@ actions = st.fixed_dictionaries(
 )
 
 
+# ---- hostile values: what breaks JSON parsers and encoders ----
+
+
+def nested(depth: int) -> Any:
+    return functools.reduce(lambda inner, _: [inner], range(depth), 0)
+
+
+REFUSED = {  # each kind the guard refuses, with the code a WebSocket error frame names
+    "deep": (st.integers(min_value=MAX_JSON_DEPTH + 1, max_value=400).map(nested), "JSON_TOO_DEEP"),
+    "surrogate": (st.sampled_from(["\ud800", "ok \udfff then", "\udbff\udbff"]), "INVALID_UNICODE"),
+    "not_finite": (st.sampled_from([math.nan, math.inf, -math.inf]), "NUMBER_NOT_FINITE"),
+}
+huge_numbers = st.sampled_from([10**300, -(2**1000), 1e308, -1e-308, 2**63, -(2**64)])  # valid JSON
+
+
+@st.composite
+def with_hostile(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    """A plausible step body or frame data with one hostile value (or key) put somewhere."""
+    value = draw(REFUSED[kind][0] if kind in REFUSED else huge_numbers)
+    body: dict[str, Any] = {"action": draw(actions)}
+    where = draw(st.sampled_from(["action", "top", "key", "list"]))
+    if where == "action":
+        body["action"][draw(st.sampled_from(["operation", "reply", "confidence", "queue", "artifact_id"]))] = value
+    elif where == "top":
+        body[draw(st.sampled_from(["episode_id", "timeout_s", "task_id", "hints", "seed"]))] = value
+    elif where == "key" and isinstance(value, str):
+        body["action"] = {**body["action"], value: 1}
+    else:
+        body["action"]["requested_fields"] = ["customer_email", value]
+    return body
+
+
+hostile_kinds = st.sampled_from([*REFUSED, "huge"])
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
     with TestClient(build_app()) as test_client:
@@ -90,7 +132,9 @@ def client() -> Iterator[TestClient]:
 
 
 def assert_observation(payload: dict[str, Any]) -> SupportDeskObservation:
-    assert set(payload) == {"observation", "reward", "done"}, payload
+    # openenv 0.10 adds "metadata" (null) to HTTP replies; WebSocket observations carry none
+    assert set(payload) - {"metadata"} == {"observation", "reward", "done"}, payload
+    assert payload.get("metadata") is None, payload
     return SupportDeskObservation(**payload["observation"], reward=payload["reward"], done=payload["done"])
 
 
@@ -165,6 +209,21 @@ def test_numbers_json_cannot_carry_are_refused_or_ignored(client: TestClient, nu
     assert_observation_or_clear_refusal(response)
 
 
+@BOUNDED
+@given(data=st.data(), kind=hostile_kinds)
+def test_hostile_values_anywhere_are_refused_by_name(client: TestClient, http_episode: str, data: st.DataObject, kind: str) -> None:
+    body = data.draw(with_hostile(kind))
+    body.setdefault("episode_id", http_episode)
+    for path in ("/step", "/reset"):
+        response = client.post(path, content=json.dumps(body), headers={"content-type": "application/json"})
+        if kind in REFUSED:
+            assert response.status_code == 422, (path, response.text[:300])
+            assert response.json()["detail"][0]["loc"][0] == "body"
+        else:
+            assert_observation_or_clear_refusal(response)
+    assert client.get(f"/episodes/{http_episode}").status_code == 200
+
+
 # ---- WebSocket ----
 
 frames = (
@@ -206,9 +265,43 @@ def test_ws_arbitrary_frames_are_answered_and_the_session_lives(client: TestClie
         assert ws.receive_json()["data"]["observation"]["task_id"] == "billing_refund_easy"
 
 
+def test_ws_hostile_frames_get_an_error_frame_naming_them(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_json({"type": "reset", "data": {"task_id": "api_incident_hard"}})
+        episode_id = ws.receive_json()["data"]["observation"]["episode_id"]
+
+        @BOUNDED
+        @given(data=st.data(), kind=hostile_kinds)
+        def one_frame(data: st.DataObject, kind: str) -> None:
+            body = data.draw(with_hostile(kind))
+            ws.send_text(json.dumps({"type": data.draw(st.sampled_from(["step", "reset"])), "data": body["action"] | body}))
+            reply = ws.receive_json()
+            if kind in REFUSED:
+                assert reply["type"] == "error" and reply["data"]["code"] == REFUSED[kind][1], reply
+            else:
+                assert reply["type"] in {"observation", "error"}, reply
+            ws.send_json({"type": "state"})
+            assert ws.receive_json()["type"] == "state"
+
+        one_frame()
+        ws.send_json({"type": "state"})
+        state = ws.receive_json()["data"]
+        assert state["episode_id"] and state["episode_id"] != "" and isinstance(episode_id, str)
+
+
 # ---- schemathesis over the OpenAPI schema ----
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", build_app())
+
+
+@schema.hook
+def flatmap_body(context: Any, body: Any) -> st.SearchStrategy[Any]:
+    """Half the bodies schemathesis draws get one hostile value in place of one of theirs (no
+    NaN: its client refuses to send one; the hypothesis tests above do)."""
+    if not isinstance(body, dict) or not body:
+        return st.just(body)
+    hostile = st.one_of(REFUSED["deep"][0], REFUSED["surrogate"][0], huge_numbers)
+    return st.just(body) | st.tuples(st.sampled_from(sorted(body)), hostile).map(lambda kv: {**body, kv[0]: kv[1]})
 
 
 @schema.parametrize()

@@ -266,10 +266,8 @@ def test_a_late_client_of_an_evicted_episode_gets_a_clear_404(small_store: int) 
     with TestClient(build_app()) as client:
         episode_id = client.post("/reset", json={"task_id": "billing_refund_easy"}).json()["observation"]["episode_id"]
         recent: deque[str] = deque(maxlen=small_store)
-        for _ in range(small_store):
-            env = CaseOpsEnvironment()
-            recent.append(env.reset().episode_id)
-            env.close()
+        for _ in range(small_store):  # the same client fills the store: its oldest episode goes
+            recent.append(client.post("/reset", json={}).json()["observation"]["episode_id"])
         response = client.post("/step", json={"action": {"operation": "wait"}, "episode_id": episode_id})
         assert response.status_code == 404
         detail = response.json()["detail"]

@@ -15,7 +15,7 @@ from caseops.models import SupportDeskAction
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS, get_scenario, get_task
-from machines import followup, workflow
+from caseops.machines import followup, workflow
 
 
 def _stock_machines(case: Case) -> None:

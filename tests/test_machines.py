@@ -10,7 +10,7 @@ from caseops.environment import CaseOpsEnvironment
 from caseops.models import SupportDeskAction
 from caseops.scenarios import get_scenario
 from caseops.vocab import OPERATIONS
-from machines import followup, workflow
+from caseops.machines import followup, workflow
 
 ACTIONS = {
     "classify": SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"),

@@ -81,18 +81,28 @@ def generated_task(task_id: str) -> Task:
     return Task.single(generate(family, seed), pack=PACK)
 
 
+def _split_parts(split: str) -> tuple[tuple[str, ...], range]:
+    """The families and the seed range of a split."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+    families = HELD_OUT_FAMILIES if split == "heldout" else SPLIT_FAMILIES
+    return families, TRAIN_SEEDS if split == "train" else TEST_SEEDS
+
+
+def split_size(split: str) -> int:
+    families, seeds = _split_parts(split)
+    return len(families) * len(seeds)
+
+
 def split_task_ids(split: str, n: int, start: int = 0) -> list[str]:
     """`n` task ids of a split, round-robin over its families, from position `start` on.
 
     Position i names family i % F with the (i // F)-th seed of the split's seed range, so the
     ids are deterministic, spread evenly over the families, and disjoint between splits.
     """
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+    families, seeds = _split_parts(split)
     if n < 0 or start < 0:
         raise ValueError(f"n and start must be non-negative, got n={n}, start={start}")
-    families = HELD_OUT_FAMILIES if split == "heldout" else SPLIT_FAMILIES
-    seeds = TRAIN_SEEDS if split == "train" else TEST_SEEDS
     capacity = len(families) * len(seeds)
     if start + n > capacity:
         raise ValueError(f"split {split!r} holds {capacity} tasks; asked for positions {start}..{start + n - 1}")
