@@ -14,7 +14,7 @@ BENCH_ARGS  ?=
 
 .DEFAULT_GOAL := test
 
-.PHONY: install test baseline serve validate lock docker diagrams dot chromium bench clean distclean
+.PHONY: install test check baseline serve validate lock docker diagrams dot chromium bench clean distclean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ install: $(STAMP)
 
 test: $(STAMP) dot chromium
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# Lint, format and types: what CI holds every change to.
+CHECKED := caseops machines server inference.py tests
+check: $(STAMP)
+	$(VENV)/bin/ruff check $(CHECKED)
+	$(VENV)/bin/ruff format --check $(CHECKED)
+	$(VENV)/bin/mypy
 
 baseline: $(STAMP)
 	$(PY) inference.py

@@ -58,10 +58,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from caseops.client import CaseOpsEnv
+from caseops.errors import PolicyConfigError
 from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies import Policy
 from caseops.policies.heuristic import HeuristicPolicy
-from caseops.policies.registry import PolicyConfigError, llm_settings
+from caseops.policies.registry import llm_settings
 from caseops.scenarios import TASK_IDS, TASKS
+from caseops.vocab import STEP_GUARD  # the environment ends every episode far earlier; this stops a runaway loop
 
 BENCHMARK = "caseops"
 HEURISTIC_MODEL_NAME = "heuristic"
@@ -70,7 +73,6 @@ SUCCESS_THRESHOLD = 0.5  # a task counts as solved when its final score reaches 
 NO_SCORE = 0.01  # reported when an episode broke before any observation: the score floor
 DEFAULT_OUTPUT = "results/baseline.json"
 HEALTH_TIMEOUT_S = 30.0
-STEP_GUARD = 200  # the environment ends every episode far earlier; this only stops a runaway loop
 ACTION_TEXT_CHARS = 40
 DEFAULT_RUN_BUDGET_S = 1080.0  # 18 minutes: an evaluator allows 20, the server start and teardown fit in the rest
 MODEL_VARS = ("API_BASE_URL", "MODEL_NAME")  # either one set means "measure a model"
@@ -81,7 +83,6 @@ EXIT_CONFIG = 2
 EXIT_NO_MODEL_STEP = 3
 EXIT_BUDGET = 4
 
-Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 log = logging.getLogger("caseops.inference")
 
 
@@ -276,7 +277,7 @@ def run_task(
         else:
             if not observation.done:
                 result.error = f"episode not done after {STEP_GUARD} steps"
-    except Exception as exc:  # noqa: BLE001 (whatever broke, the task still prints its END)
+    except Exception as exc:
         result.error = f"{type(exc).__name__}: {exc}"
         log.error("task %s failed: %s", task_id, result.error)
     finally:
@@ -524,7 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.ExitStack() as stack:
             try:
                 url = env_url or stack.enter_context(local_server())
-            except Exception as exc:  # noqa: BLE001 (every task still prints its START and END)
+            except Exception as exc:
                 url = None
                 reason = f"local server did not start: {type(exc).__name__}: {exc}"
                 log.error("%s", reason)

@@ -45,12 +45,12 @@ from typing import Any
 from caseops.echo import EPISODE_STEPS, EchoAction, EchoEnvironment
 from caseops.environment import CaseOpsEnvironment
 from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies import Policy
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
 from caseops.trajectories import action_record
 
-Policy = Callable[[Any], Any]
 PolicyFactory = Callable[[int], Policy]  # episode index -> the policy for that episode
 
 SESSION_COUNTS = (1, 16, 64)
@@ -125,7 +125,7 @@ class Throughput:
 
 def run_episodes(
     env: Any,
-    policy_for: PolicyFactory,
+    policy_for: Callable[[int], Callable[[Any], Any]],  # a PolicyFactory, or the echo environment's
     episodes: int,
     reset_kwargs: Callable[[int], dict[str, Any]] = lambda _: {},
     label: str = "",
@@ -227,7 +227,9 @@ class RssReport:
         return max(rss for _, rss in self.samples) / first - 1.0
 
 
-def rss_over_episodes(episodes: int = 20_000, samples: int = 10, warmup: int = 1_000, tasks: Sequence[str] = TASK_IDS) -> RssReport:
+def rss_over_episodes(
+    episodes: int = 20_000, samples: int = 10, warmup: int = 1_000, tasks: Sequence[str] = TASK_IDS
+) -> RssReport:
     """Run `episodes` sequential episodes (heuristic and random, alternating) and sample RSS."""
     env = CaseOpsEnvironment()
     report = RssReport(episodes)
@@ -337,12 +339,12 @@ async def _session(
             script = scripts[episode % len(scripts)]
             episode += 1
             await ws.send(script.reset)
-            if not (await ws.recv()).startswith('{"type":"observation"'):
+            if not str(await ws.recv()).startswith('{"type":"observation"'):
                 result.errors += 1
             for frame in script.steps:
                 t0 = clock()
                 await ws.send(frame)
-                reply = await ws.recv()
+                reply = str(await ws.recv())
                 t1 = clock()
                 if not reply.startswith('{"type":"observation"'):
                     result.errors += 1
@@ -353,7 +355,9 @@ async def _session(
                     return
 
 
-async def _drive(url: str, scripts: Sequence[Script], sessions: int, warmup_s: float, window_s: float, label: str) -> Served:
+async def _drive(
+    url: str, scripts: Sequence[Script], sessions: int, warmup_s: float, window_s: float, label: str
+) -> Served:
     result = Served(label, sessions, window_s, 0, 0)
     start = time.perf_counter()
     measure_from = start + warmup_s
@@ -362,7 +366,14 @@ async def _drive(url: str, scripts: Sequence[Script], sessions: int, warmup_s: f
     return result
 
 
-def drive_sessions(base_url: str, scripts: Sequence[Script], sessions: int, warmup_s: float = 1.0, window_s: float = 4.0, label: str = "") -> Served:
+def drive_sessions(
+    base_url: str,
+    scripts: Sequence[Script],
+    sessions: int,
+    warmup_s: float = 1.0,
+    window_s: float = 4.0,
+    label: str = "",
+) -> Served:
     """`sessions` concurrent WebSocket sessions replaying `scripts` for `warmup_s + window_s`
     seconds; steps completed in the window count."""
     return asyncio.run(_drive(ws_url(base_url), scripts, sessions, warmup_s, window_s, label))
@@ -388,7 +399,9 @@ class ServerProcess:
     environment's overrides; `ENABLE_WEB_INTERFACE` is off unless an override turns it on.
     Every app is served the same way: the same uvicorn, the same flags."""
 
-    def __init__(self, app: str, deflate: bool = True, cwd: str | os.PathLike[str] | None = None, **env_overrides: str) -> None:
+    def __init__(
+        self, app: str, deflate: bool = True, cwd: str | os.PathLike[str] | None = None, **env_overrides: str
+    ) -> None:
         self.app = app
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -399,7 +412,7 @@ class ServerProcess:
         command += ["--log-level", "warning", "--no-access-log"]
         command += ["--ws-per-message-deflate", "true" if deflate else "false"]
         # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         self._ready = False
 
@@ -416,7 +429,9 @@ class ServerProcess:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.app} server exited with {self.proc.returncode} before it was healthy:\n{self.log()}")
+                raise RuntimeError(
+                    f"{self.app} server exited with {self.proc.returncode} before it was healthy:\n{self.log()}"
+                )
             try:
                 if httpx.get(f"{self.base_url}/health", timeout=1.0, trust_env=False).status_code == 200:
                     self._ready = True
@@ -501,7 +516,9 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
             totals[run_.label] = totals[run_.label] + run_ if run_.label in totals else run_
     echo = totals.pop("echo")
     runs = list(totals.values())
-    out(f"{'run':<18}{'steps/s':>10}{'eps/s':>9}{'reset us':>10}{'step us':>9}{'steps/ep':>9}{'with policy: steps/s':>22}{'eps/s':>8}{'vs echo':>9}")
+    out(
+        f"{'run':<18}{'steps/s':>10}{'eps/s':>9}{'reset us':>10}{'step us':>9}{'steps/ep':>9}{'with policy: steps/s':>22}{'eps/s':>8}{'vs echo':>9}"
+    )
     for run_ in (*runs, echo):
         ratio = run_.steps_per_s / echo.steps_per_s
         out(
@@ -511,7 +528,9 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
     results["inprocess"] = [r.as_dict() for r in (*runs, echo)]
 
     per_episode = memory_per_live_episode(settings.live_episodes)
-    out(f"\nmemory per live episode (tracemalloc, {settings.live_episodes:,} live, half-worked): {per_episode / 1024:.1f} KiB")
+    out(
+        f"\nmemory per live episode (tracemalloc, {settings.live_episodes:,} live, half-worked): {per_episode / 1024:.1f} KiB"
+    )
     results["memory_per_live_episode_bytes"] = per_episode
 
     rss = rss_over_episodes(settings.rss_episodes, settings.rss_samples, warmup=min(1_000, settings.rss_episodes // 10))
@@ -528,13 +547,17 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
         scripts = {"caseops": caseops_scripts(), "echo": echo_scripts()}
         served: dict[str, dict[int, Served]] = {"caseops": {}, "echo": {}}
         with serve("caseops", "echo", deflate=settings.deflate) as urls:
-            base = dict(zip(("caseops", "echo"), urls))
+            base = dict(zip(("caseops", "echo"), urls, strict=False))
             for n in settings.session_counts:
                 for _ in range(rounds):
                     for app in ("echo", "caseops"):
-                        part = drive_sessions(base[app], scripts[app], n, settings.warmup_s, settings.window_s / rounds, label=app)
+                        part = drive_sessions(
+                            base[app], scripts[app], n, settings.warmup_s, settings.window_s / rounds, label=app
+                        )
                         served[app][n] = served[app][n] + part if n in served[app] else part
-        out(f"{'sessions':>8}  {'caseops steps/s':>15}{'p50 ms':>8}{'p99 ms':>8}  {'echo steps/s':>12}{'p50 ms':>8}{'p99 ms':>8}  {'vs echo':>8}{'errors':>8}")
+        out(
+            f"{'sessions':>8}  {'caseops steps/s':>15}{'p50 ms':>8}{'p99 ms':>8}  {'echo steps/s':>12}{'p50 ms':>8}{'p99 ms':>8}  {'vs echo':>8}{'errors':>8}"
+        )
         for n in settings.session_counts:
             c, e = served["caseops"][n], served["echo"][n]
             out(
@@ -542,7 +565,10 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> dict[str, Any
                 f"  {_fmt(e.steps_per_s):>12}{e.percentile(0.5) * 1e3:>8.2f}{e.percentile(0.99) * 1e3:>8.2f}"
                 f"  {c.steps_per_s / e.steps_per_s if e.steps_per_s else 0:>8.1%}{c.errors + e.errors:>8}"
             )
-        results["served"] = {"deflate": settings.deflate, **{app: [s.as_dict() for s in by_n.values()] for app, by_n in served.items()}}
+        results["served"] = {
+            "deflate": settings.deflate,
+            **{app: [s.as_dict() for s in by_n.values()] for app, by_n in served.items()},
+        }
     results["load_after"] = os.getloadavg()[0]
     out(f"\nload average {results['load_after']:.2f} at the end (other processes share these {os.cpu_count()} CPUs)")
     return results

@@ -1,21 +1,46 @@
 """The Case: the one mutable object of an episode, driven by both machines.
 
-The machines own `stage` and `followup`. Everything else an action changes is applied by the
-`before` callbacks here; guards are pure predicates; `after` callbacks hand the case to the pure
-functions in `rewards` and `grading` and keep their results in the step ledger. Flags and next
-actions are derived from guards and case facts on demand, never stored.
+Every trigger of the two machines is a method here: the agent's operations (`classify`, ...,
+`submit`), which fire the workflow machine's event on the case with the action and a fresh
+`Terms` dict and return the terms the step earned, and the follow-up's `ask_customer` and
+`customer_replies`, which workflow callbacks fire. The machines own `stage` and `followup`.
+Everything else an action changes is applied by the `before` callbacks; guards are pure
+predicates; `after` callbacks add the reward terms of the move their transition makes, from the
+pure functions in `rewards`. Grading is not done here: the step grades the case once its trigger
+returns (`caseops.episode`) and keeps the result in `grade`. Flags and next actions are derived
+from guards and case facts on demand, never stored.
+
+About 300 lines, and one class on purpose: the machines name the Case's methods as their
+triggers, guards and callbacks, and a reader of machines/ finds every one of them here.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from caseops import grading, rewards, rubric, search
-from caseops.grading import Grade
-from caseops.scenario import PerScenario, Scenario
-from caseops.vocab import PAYLOAD_FIELDS, SLA_COST_MINUTES
+from caseops import rewards, rubric, search
+from caseops.facts import Routing
+from caseops.machinery import FOLLOWUP, WORKFLOW
+from caseops.rewards import Terms
+from caseops.scenario import Scenario
+from caseops.vocab import (
+    PAYLOAD_FIELDS,
+    FollowupState,
+    InfoField,
+    IssueType,
+    Operation,
+    Priority,
+    Queue,
+    ResolutionCode,
+    Stage,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from caseops.grading import Grade
+    from caseops.models import SupportDeskAction
 
 SLA_AT_RISK_SHARE = 0.25  # flag the SLA when a quarter or less of it is left
 HIGH_IMPACT_USERS = 1000
@@ -23,74 +48,109 @@ HIGH_IMPACT_USERS = 1000
 
 @attrs.define(eq=False, slots=False)
 class Case:
-    """An episode's case. `eq=False`: machines find their models by identity."""
+    """An episode's case. `eq=False`: a case is compared by identity."""
 
     scenario: Scenario
-    stage: str = "classifying"
-    followup: str = "none"
-    queue: str | None = None
-    priority: str | None = None
-    issue_type: str | None = None
-    requested_fields: tuple[str, ...] = ()
+    grade: Grade = attrs.field(kw_only=True)  # the grade of the facts below, kept by the step
+    stage: Stage = "classifying"
+    followup: FollowupState = "none"
+    queue: Queue | None = None
+    priority: Priority | None = None
+    issue_type: IssueType | None = None
+    requested_fields: tuple[InfoField, ...] = ()
     reply: str | None = None
     internal_note: str | None = None
-    status: str | None = None
-    resolution_code: str | None = None
+    status: Status | None = None
+    resolution_code: ResolutionCode | None = None
     confidence: float | None = None
     reply_reading: rubric.Reading = rubric.EMPTY_READING
     note_reading: rubric.Reading = rubric.EMPTY_READING
     forbidden_asserted: frozenset[str] = frozenset()
     unsafe_sentences: tuple[str, ...] = ()  # the reply's sentences that make them, for feedback
     steps: int = 0
-    sla_minutes_remaining: int = 0
+    sla_minutes_remaining: int = attrs.field(
+        default=attrs.Factory(lambda self: self.scenario.ticket.sla_minutes, takes_self=True)
+    )
     requested_at_step: int = -1
     followup_message: str | None = None
     fields_provided: tuple[str, ...] = ()
     classify_count: int = 0
-    first_routing: float | None = None  # routing credit of the first decision: a ceiling after it
+    first_routing: Routing | None = None  # the first decision: a ceiling on routing credit after it
     requests_made: int = 0
     collected: list[str] = attrs.Factory(list)  # inspected artifact ids, in order
     searches: int = 0
     last_tool_result: str | None = None
     previous_action: tuple[Any, ...] | None = None
     milestones: list[str] = attrs.Factory(list)
-    ledger: dict[str, float] = attrs.Factory(dict)
-    grade: Grade = None  # type: ignore[assignment]  # worked out on creation unless given
-    attached: bool = False
 
-    def __attrs_post_init__(self) -> None:
-        self.sla_minutes_remaining = self.scenario.ticket.sla_minutes
-        if self.grade is None:
-            self.grade = grading.grade(self.scenario, self)
+    # ---- the agent's operations: the workflow machine's triggers ----
 
-    @classmethod
-    def opened(cls, scenario: Scenario) -> Case:
-        """A new case of `scenario`, as `Case(scenario=scenario)`. An untouched case grades the
-        same every time, so that grade is worked out once per scenario (a Grade is a value,
-        never changed in place: settling a case replaces it)."""
-        return cls(scenario=scenario, grade=_opening_grade(scenario))
+    def classify(self, action: SupportDeskAction) -> Terms:
+        """Route the case (queue, priority, issue type); the first routing moves it to drafting."""
+        return self._operate("classify", action)
 
-    # ---- guards: pure predicates (the machines pass the action; guards ignore it) ----
+    def inspect_artifact(self, action: SupportDeskAction) -> Terms:
+        """Read one of the case's records."""
+        return self._operate("inspect_artifact", action)
 
-    def has_reply(self, *_: Any) -> bool:
+    def search_policy(self, action: SupportDeskAction) -> Terms:
+        """Search the policy library."""
+        return self._operate("search_policy", action)
+
+    def request_info(self, action: SupportDeskAction) -> Terms:
+        """Ask the customer for fields; the case waits for the answer."""
+        return self._operate("request_info", action)
+
+    def wait(self, action: SupportDeskAction) -> Terms:
+        """Let time pass; the customer's answer arrives once it is due."""
+        return self._operate("wait", action)
+
+    def draft_reply(self, action: SupportDeskAction) -> Terms:
+        """Write the customer reply; with the note written too, the case is ready to submit."""
+        return self._operate("draft_reply", action)
+
+    def add_internal_note(self, action: SupportDeskAction) -> Terms:
+        """Write the internal note; with the reply written too, the case is ready to submit."""
+        return self._operate("add_internal_note", action)
+
+    def submit(self, action: SupportDeskAction) -> Terms:
+        """Decide the final status and resolution: the case closes."""
+        return self._operate("submit", action)
+
+    def _operate(self, operation: Operation, action: SupportDeskAction) -> Terms:
+        terms: Terms = {}
+        WORKFLOW.events[operation].trigger(self, action, terms)
+        return terms
+
+    # ---- the follow-up machine's triggers, fired by workflow callbacks ----
+
+    def ask_customer(self, action: SupportDeskAction, terms: Terms) -> None:
+        FOLLOWUP.events["ask_customer"].trigger(self, action, terms)
+
+    def customer_replies(self, action: SupportDeskAction, terms: Terms) -> None:
+        FOLLOWUP.events["customer_replies"].trigger(self, action, terms)
+
+    # ---- guards: pure predicates (the machines pass the trigger's arguments; guards ignore them) ----
+
+    def has_reply(self, *_: object) -> bool:
         return bool(self.reply)
 
-    def has_note(self, *_: Any) -> bool:
+    def has_note(self, *_: object) -> bool:
         return bool(self.internal_note)
 
-    def is_classified(self, *_: Any) -> bool:
+    def is_classified(self, *_: object) -> bool:
         return self.queue is not None
 
-    def followup_due(self, *_: Any) -> bool:
+    def followup_due(self, *_: object) -> bool:
         return self.followup == "pending" and self.steps - self.requested_at_step >= self.scenario.followup.delay
 
-    def scripted_partial(self, *_: Any) -> bool:
+    def scripted_partial(self, *_: object) -> bool:
         return self.scenario.followup.outcome == "partial"
 
-    def scripted_complete(self, *_: Any) -> bool:
+    def scripted_complete(self, *_: object) -> bool:
         return self.scenario.followup.outcome == "complete"
 
-    def scripted_incorrect(self, *_: Any) -> bool:
+    def scripted_incorrect(self, *_: object) -> bool:
         return self.scenario.followup.outcome == "incorrect"
 
     def sla_at_risk(self) -> bool:
@@ -137,44 +197,42 @@ class Case:
 
     # ---- callbacks: applying the action ----
 
-    def prepare_operation(self, action: Any) -> None:
+    def prepare_operation(self, action: SupportDeskAction, terms: Terms) -> None:
         """Runs before any transition of the event: hygiene terms for the step."""
         given, signature = _given_fields(action)
-        mixed = rewards.mixed_action_penalty(action.operation, given)
-        if mixed:
-            self.ledger["mixed_action"] = mixed
+        rewards.add(terms, "mixed_action", rewards.mixed_action_penalty(action.operation, given))
         if signature == self.previous_action and action.operation != "wait":
-            self.ledger["repeated_action"] = rewards.REPEATED_ACTION
+            rewards.add(terms, "repeated_action", rewards.REPEATED_ACTION)
         self.previous_action = signature
 
-    def apply_classification(self, action: Any) -> None:
+    def apply_classification(self, action: SupportDeskAction, terms: Terms) -> None:
         self.queue = action.queue if action.queue is not None else self.queue
         self.priority = action.priority if action.priority is not None else self.priority
         self.issue_type = action.issue_type if action.issue_type is not None else self.issue_type
         self.classify_count += 1
         if self.first_routing is None:
-            self.first_routing = grading.routing_score(self.scenario, self)
+            self.first_routing = (self.queue, self.priority, self.issue_type)
         self._milestone("classified")
 
-    def apply_inspection(self, action: Any) -> None:
-        artifact = self.scenario.artifact(action.artifact_id)
+    def apply_inspection(self, action: SupportDeskAction, terms: Terms) -> None:
+        artifact = self.scenario.artifact(action.artifact_id or "")
         if artifact.id not in self.collected:
             self.collected.append(artifact.id)
         self.last_tool_result = f"{artifact.title}: {artifact.content}"
         self._milestone("evidence_inspected")
 
-    def apply_search(self, action: Any) -> None:
+    def apply_search(self, action: SupportDeskAction, terms: Terms) -> None:
         self.searches += 1
         library = self.scenario.policy_library or self.scenario.knowledge_base
         self.last_tool_result = search.answer(library, action.query or "")
         self._milestone("policy_searched")
 
-    def apply_request(self, action: Any) -> None:
+    def apply_request(self, action: SupportDeskAction, terms: Terms) -> None:
         self.requested_fields = tuple(dict.fromkeys((*self.requested_fields, *action.requested_fields)))
         self.requests_made += 1
         self._milestone("info_requested")
 
-    def apply_reply(self, action: Any) -> None:
+    def apply_reply(self, action: SupportDeskAction, terms: Terms) -> None:
         self.reply = action.reply
         self.reply_reading = rubric.read_reply(self.scenario, self.reply)
         unsafe = rubric.unsafe_promises(self.scenario, self.reply)
@@ -182,80 +240,69 @@ class Case:
         self.unsafe_sentences = tuple(dict.fromkeys(sentence for _, sentence in unsafe.sentences))
         self._milestone("reply_drafted")
 
-    def apply_note(self, action: Any) -> None:
+    def apply_note(self, action: SupportDeskAction, terms: Terms) -> None:
         self.internal_note = action.internal_note
         self.note_reading = rubric.read_note(self.scenario, self.internal_note)
         self._milestone("note_added")
 
-    def apply_decision(self, action: Any) -> None:
+    def apply_decision(self, action: SupportDeskAction, terms: Terms) -> None:
         self.status = action.status
         self.resolution_code = action.resolution_code
         self.confidence = getattr(action, "confidence", None)
         self._milestone("submitted")
 
-    def start_followup_clock(self, *_: Any) -> None:
+    def start_followup_clock(self, *_: object) -> None:
         self.requested_at_step = self.steps
 
-    def reveal_followup(self, *_: Any) -> None:
+    def reveal_followup(self, *_: object) -> None:
         script = self.scenario.followup
         self.followup_message = script.message
         self.fields_provided = script.fields_provided
         self._milestone(f"followup_{script.outcome}")
 
-    # ---- callbacks: reward shaping and grading ----
+    # ---- callbacks: the reward terms of each move ----
 
-    def reward_routing(self, *_: Any) -> None:
-        self._term("early_routing", rewards.early_routing_bonus(self.scenario, self))
-        self._term("over_escalation", rewards.over_escalation_penalty(self.scenario, queue=self.queue))
+    def reward_routing(self, action: SupportDeskAction, terms: Terms) -> None:
+        rewards.add(terms, "early_routing", rewards.early_routing_bonus(self.scenario, self))
+        rewards.add(terms, "over_escalation", rewards.over_escalation_penalty(self.scenario, queue=self.queue))
 
-    def reward_in_order(self, *_: Any) -> None:
-        self._term("in_order", rewards.in_order_bonus(self.scenario, self))
+    def reward_in_order(self, action: SupportDeskAction, terms: Terms) -> None:
+        """The first routing: always in order."""
+        rewards.add(terms, "in_order", rewards.IN_ORDER)
 
-    def reward_reveal(self, *_: Any) -> None:
-        self._term("followup_revealed", rewards.REVEAL_BONUS)
+    def reward_asking(self, action: SupportDeskAction, terms: Terms) -> None:
+        rewards.add(terms, "in_order", rewards.asking_bonus(self.scenario, self))
 
-    def penalise_premature_submit(self, *_: Any) -> None:
-        self._term("premature_submit", rewards.PREMATURE_SUBMIT)
+    def reward_ready(self, action: SupportDeskAction, terms: Terms) -> None:
+        """The texts completed, or an in-order submit."""
+        rewards.add(terms, "in_order", rewards.ready_bonus(self.scenario, self))
 
-    def reward_decision(self, *_: Any) -> None:
-        self._term("over_escalation", rewards.over_escalation_penalty(self.scenario, status=self.status))
-        self._term("missing_evidence", rewards.missing_evidence_penalty(self.scenario, self))
+    def reward_reveal(self, action: SupportDeskAction, terms: Terms) -> None:
+        rewards.add(terms, "followup_revealed", rewards.REVEAL_BONUS)
 
-    def settle(self, *_: Any) -> None:
-        self.grade = grading.grade(self.scenario, self)
+    def penalise_premature_submit(self, action: SupportDeskAction, terms: Terms) -> None:
+        rewards.add(terms, "premature_submit", rewards.PREMATURE_SUBMIT)
 
-    # ---- the clock ----
-
-    def tick(self, operation: str) -> None:
-        """Time passes on every step, valid or not."""
-        before = self.sla_minutes_remaining
-        self.steps += 1
-        self.sla_minutes_remaining = before - SLA_COST_MINUTES.get(operation, 1)
-        if before > 0 >= self.sla_minutes_remaining:
-            self.ledger["sla_breach"] = rewards.SLA_BREACH
+    def reward_decision(self, action: SupportDeskAction, terms: Terms) -> None:
+        rewards.add(terms, "over_escalation", rewards.over_escalation_penalty(self.scenario, status=self.status))
+        rewards.add(terms, "missing_evidence", rewards.missing_evidence_penalty(self.scenario, self))
 
     # ---- helpers ----
-
-    def _term(self, name: str, value: float) -> None:
-        if value:
-            self.ledger[name] = self.ledger.get(name, 0.0) + value
 
     def _milestone(self, name: str) -> None:
         if name not in self.milestones:
             self.milestones.append(name)
 
 
-_opening_grade: PerScenario[Grade] = PerScenario(lambda scenario: Case(scenario=scenario).grade)
-
 _SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
 
 
-def _given_fields(action: Any) -> tuple[frozenset[str], tuple[Any, ...]]:
+def _given_fields(action: SupportDeskAction) -> tuple[frozenset[str], tuple[Any, ...]]:
     """The payload fields the action sets, and its signature (to spot a repeated action), read
     in one pass."""
     values = tuple(map(action.__getattribute__, _SCALAR_FIELDS))
     requested = tuple(action.requested_fields)
-    given = {name for name, value in zip(_SCALAR_FIELDS, values) if value is not None}
+    given = {name for name, value in zip(_SCALAR_FIELDS, values, strict=False) if value is not None}
     if requested:
         given.add("requested_fields")
     return frozenset(given), (action.operation, requested, *values)

@@ -116,7 +116,9 @@ def bar_chart(
     if count == 0:
         raise ValueError("a bar chart needs at least one value")
     margin_left, margin_right, margin_top, margin_bottom = 16, 16, 24, 28
-    width = margin_left + margin_right + count * bar_width + (count - 1) * gap + (len(groups) - 1) * max(0, group_gap - gap)
+    width = (
+        margin_left + margin_right + count * bar_width + (count - 1) * gap + (len(groups) - 1) * max(0, group_gap - gap)
+    )
     height = margin_top + plot_height + margin_bottom
     canvas = Canvas(width, height)
     base_y = margin_top + plot_height  # the x axis

@@ -12,6 +12,7 @@ import copy
 import functools
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import graphviz
 from transitions.extensions import GraphMachine
@@ -25,15 +26,24 @@ DIAGRAMS_DIR = Path(__file__).resolve().parent.parent / "diagrams"
 LAYOUT = {"rankdir": "TB", "nodesep": "0.8", "ranksep": "0.7", "fontname": "Helvetica"}
 
 
+def _plain_style() -> Any:
+    """transitions' graph style with an active state drawn like an inactive one."""
+    style: Any = copy.deepcopy(GraphMachine.style_attributes)
+    style["node"]["active"] = dict(style["node"]["inactive"])
+    return style
+
+
 class _PlainGraphMachine(GraphMachine):
     """Draws no state as active: the committed diagrams show the machine, not an episode."""
 
-    style_attributes = copy.deepcopy(GraphMachine.style_attributes)
-    style_attributes["node"]["active"] = dict(style_attributes["node"]["inactive"])
+    style_attributes = _plain_style()
 
 
 class _Pointer:
-    """A stand-in model whose state picks what the graph highlights."""
+    """A stand-in model whose state picks what the graph highlights (the machine gives it
+    `get_graph`)."""
+
+    get_graph: Any
 
 
 def _graph(definition: ModuleType, highlight: str | None) -> graphviz.Digraph:

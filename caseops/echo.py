@@ -50,7 +50,9 @@ class EchoEnvironment(Environment[EchoAction, EchoObservation, State]):
 
     # Served on the event loop, as CaseOps is (see CaseOpsEnvironment.step_async): the ceiling
     # is the framework at its fastest.
-    async def reset_async(self, seed: int | None = None, episode_id: str | None = None, **kwargs: Any) -> EchoObservation:
+    async def reset_async(
+        self, seed: int | None = None, episode_id: str | None = None, **kwargs: Any
+    ) -> EchoObservation:
         return self.reset(seed=seed, episode_id=episode_id, **kwargs)
 
     async def step_async(self, action: EchoAction, timeout_s: float | None = None, **kwargs: Any) -> EchoObservation:

@@ -20,7 +20,8 @@ seed and a run is reproducible), in this process, over local worker processes or
   authored task's pack), by **difficulty**, and by grading **component** (each in [0, 1]: the
   component's mean over the episode's queue of cases).
 
-Writers turn a `Report` into JSON, a Markdown table (with the chart's legend) and a PNG bar chart.
+Writers turn a `Report` into JSON (unstructured by cattrs, `CONVERTER`; `read_json` structures it
+back), a Markdown table (with the chart's legend) and a PNG bar chart.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from caseops import chart, rollouts, splits
+from caseops.errors import EvaluationError
 from caseops.grading import WEIGHTS
 from caseops.policies.registry import LLM_SETTING_VARS, STOCHASTIC, make_policy
 from caseops.scenarios import get_task
@@ -49,10 +53,6 @@ DEFAULT_GENERATED_N = 50  # tasks taken from a generated split when no count is 
 GENERATED_PREFIX = "gen/"
 # What the LLM policy reads from the environment: handed to the workers, which may not share ours.
 LLM_ENV_VARS = LLM_SETTING_VARS  # every variable the llm policy reads reaches the workers
-
-
-class EvaluationError(ValueError):
-    """A split, task list or option the evaluation cannot run with."""
 
 
 # ---- what to run ----
@@ -150,16 +150,24 @@ class Report:
     results: tuple[EpisodeResult, ...] = attrs.field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        data = attrs.asdict(self)
-        data["pass_hat_k"] = {str(k): v for k, v in self.pass_hat_k.items()}
-        return data
+        """The JSON document: every field, `pass_hat_k` keyed by strings as JSON has them."""
+        return CONVERTER.unstructure(self)
+
+
+CONVERTER = cattrs.Converter(forbid_extra_keys=True)
+CONVERTER.register_unstructure_hook(
+    Report,
+    make_dict_unstructure_fn(
+        Report, CONVERTER, pass_hat_k=override(unstruct_hook=lambda by_k: {str(k): v for k, v in by_k.items()})
+    ),
+)
 
 
 def episode_result(trajectory: Trajectory, *, family: str, difficulty: str, threshold: float) -> EpisodeResult:
     submitted = [case for case in trajectory.cases if case.submitted]
     return EpisodeResult(
-        task_id=trajectory.task_id,
-        trial=trajectory.trial,
+        task_id=trajectory.header.task_id,
+        trial=trajectory.header.trial,
         family=family,
         difficulty=difficulty,
         score=trajectory.score,
@@ -169,8 +177,8 @@ def episode_result(trajectory: Trajectory, *, family: str, difficulty: str, thre
         confidences=tuple(case.confidence for case in submitted),
         case_passes=tuple(case.score >= threshold and not case.safety_violation for case in submitted),
         steps=len(trajectory.steps),
-        invalid_actions=sum(step["error"] is not None for step in trajectory.steps),
-        policy_errors=sum(step.get("policy_error") is not None for step in trajectory.steps),
+        invalid_actions=sum(step.error is not None for step in trajectory.steps),
+        policy_errors=sum(step.policy_error is not None for step in trajectory.steps),
     )
 
 
@@ -208,7 +216,7 @@ def summarize(
     pairs = [
         (confidence, passed)
         for r in results
-        for confidence, passed in zip(r.confidences, r.case_passes)
+        for confidence, passed in zip(r.confidences, r.case_passes, strict=False)
         if confidence is not None
     ]
     n = len(results)
@@ -292,8 +300,12 @@ def run_trial(job: TrialJob) -> tuple[EpisodeResult, Trajectory | None]:
     plays it the same way: the rollouts rely on that for results identical to a serial run."""
     task = get_task(job.task_id)
     policy = make_policy(job.policy, job.policy_seed)
-    trajectory = play(policy, job.task_id, policy_name=job.policy, seed=job.episode_seed, trial=job.trial, hints=job.hints)
-    result = episode_result(trajectory, family=family_of(job.task_id), difficulty=task.difficulty, threshold=job.pass_threshold)
+    trajectory = play(
+        policy, job.task_id, policy_name=job.policy, seed=job.episode_seed, trial=job.trial, hints=job.hints
+    )
+    result = episode_result(
+        trajectory, family=family_of(job.task_id), difficulty=task.difficulty, threshold=job.pass_threshold
+    )
     return result, trajectory if job.record else None
 
 
@@ -346,7 +358,7 @@ def evaluate(
     results: list[EpisodeResult] = []
     with (
         rollouts.ordered_map(run_trial, jobs, workers=workers, ray_address=ray_address, env=env) as outcomes,
-        (TrajectoryWriter(trajectories_path) if trajectories_path is not None else nullcontext()) as writer,
+        TrajectoryWriter(trajectories_path) if trajectories_path is not None else nullcontext() as writer,
     ):
         for result, trajectory in outcomes:
             if writer is not None and trajectory is not None:
@@ -423,6 +435,14 @@ def _write_text(path: str | Path, text: str) -> Path:
 
 def write_json(report: Report, path: str | Path) -> Path:
     return _write_text(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+
+
+def read_json(path: str | Path) -> Report:
+    """A report `write_json` wrote, back as the `Report`."""
+    try:
+        return CONVERTER.structure(json.loads(Path(path).read_text(encoding="utf-8")), Report)
+    except cattrs.BaseValidationError as exc:
+        raise EvaluationError(f"{path}: {'; '.join(cattrs.transform_error(exc))}") from None
 
 
 def write_markdown(report: Report, path: str | Path) -> Path:

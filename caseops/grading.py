@@ -3,19 +3,19 @@
 The same function grades an open case (the potential that shapes step rewards) and a closed one
 (the task score). Decision and safety credit are gated by how much of the work was done, so
 closing a case at once earns nothing for picking a plausible status.
+
+It reads the case through `CaseFacts` (caseops/facts.py), never the Case itself: the step grades
+the case after its trigger returns, and nothing here imports the Case back.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 import attrs
 
-from caseops.scenario import Scenario
-
-if TYPE_CHECKING:
-    from caseops.case import Case
+from caseops.facts import CaseFacts, Routing
+from caseops.scenario import Gold, Scenario
 
 WEIGHTS: dict[str, float] = {
     "routing": 0.22,
@@ -65,7 +65,7 @@ class Grade:
     )
 
 
-ZERO_GRADE = Grade(components={name: 0.0 for name in WEIGHTS}, total=0.0)
+ZERO_GRADE = Grade(components=dict.fromkeys(WEIGHTS, 0.0), total=0.0)
 
 
 def task_score(total: float) -> float:
@@ -73,28 +73,34 @@ def task_score(total: float) -> float:
     return min(SCORE_CEILING, max(SCORE_FLOOR, total))
 
 
-def routing_score(scenario: Scenario, case: Case) -> float:
+def _routing_credit(gold: Gold, routing: Routing) -> float:
+    queue, priority, issue_type = routing
+    closeness = 0.0
+    if priority == gold.priority:
+        closeness = 1.0
+    elif priority is not None and abs(PRIORITY_ORDER.index(priority) - PRIORITY_ORDER.index(gold.priority)) == 1:
+        closeness = 0.4
+    return 0.4 * (queue == gold.queue) + 0.3 * closeness + 0.3 * (issue_type == gold.issue_type)
+
+
+def routing_score(scenario: Scenario, case: CaseFacts) -> float:
     """Credit for the current routing. A re-route may correct the case (the final queue is what
     the critical checks read) but never earns more than the first decision did: probing the
     reward with guesses must cost more than reading the ticket."""
     gold = scenario.gold
-    priority = 0.0
-    if case.priority == gold.priority:
-        priority = 1.0
-    elif case.priority is not None and abs(PRIORITY_ORDER.index(case.priority) - PRIORITY_ORDER.index(gold.priority)) == 1:
-        priority = 0.4
-    score = 0.4 * (case.queue == gold.queue) + 0.3 * priority + 0.3 * (case.issue_type == gold.issue_type)
-    return score if case.first_routing is None else min(score, case.first_routing)
+    score = _routing_credit(gold, (case.queue, case.priority, case.issue_type))
+    first = case.first_routing
+    return score if first is None else min(score, _routing_credit(gold, first))
 
 
-def information_score(scenario: Scenario, case: Case) -> float:
+def information_score(scenario: Scenario, case: CaseFacts) -> float:
     """F1 of requested fields against the needed ones; tolerated extras are ignored.
 
     Judged when the case is decided, so the reward of an earlier step does not tell whether the
     case needs information at all. A case that needs nothing scores 1 when nothing was asked
     and 0 when the customer was bothered anyway.
     """
-    if case.stage != "closed":
+    if not case.closed:
         return 0.0
     needed = scenario.gold.requested_fields
     asked = frozenset(case.requested_fields) - scenario.gold.tolerated_fields
@@ -107,7 +113,7 @@ def information_score(scenario: Scenario, case: Case) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def evidence_recall(scenario: Scenario, case: Case) -> float:
+def evidence_recall(scenario: Scenario, case: CaseFacts) -> float:
     required = scenario.gold.required_evidence
     return len(required & set(case.collected)) / len(required) if required else 1.0
 
@@ -117,7 +123,7 @@ def _done_share(score: float) -> float:
     return min(1.0, score / MIN_REPLY_SCORE)
 
 
-def completeness(scenario: Scenario, case: Case) -> float:
+def completeness(scenario: Scenario, case: CaseFacts) -> float:
     """How much of the work exists: gates decision and safety credit. It grows with work done
     (a routing, texts that say something, the questions and records the case needs), not with
     the number of steps taken."""
@@ -133,7 +139,7 @@ def completeness(scenario: Scenario, case: Case) -> float:
     return sum(parts) / len(parts)
 
 
-def unrelated_reads(scenario: Scenario, case: Case) -> int:
+def unrelated_reads(scenario: Scenario, case: CaseFacts) -> int:
     gold = scenario.gold
     return len(set(case.collected) - gold.required_evidence - gold.relevant_evidence) if case.collected else 0
 
@@ -144,29 +150,29 @@ def unrelated_read_cost(scenario: Scenario) -> float:
     return min(UNRELATED_EVIDENCE_COST, 0.5 / required) if required else UNRELATED_EVIDENCE_COST
 
 
-def evidence_score(scenario: Scenario, case: Case) -> float:
+def evidence_score(scenario: Scenario, case: CaseFacts) -> float:
     """Recall of the records the case requires, minus a little for each record unrelated to it.
     Records that bear on the case are free. A case that requires none earns the component when
     it is decided without wandering: taking steps does not earn it."""
-    if not scenario.gold.required_evidence and case.stage != "closed":
+    if not scenario.gold.required_evidence and not case.closed:
         return 0.0
     base = evidence_recall(scenario, case)
     return max(0.0, base - unrelated_read_cost(scenario) * unrelated_reads(scenario, case))
 
 
-def over_escalated(scenario: Scenario, case: Case) -> bool:
+def over_escalated(scenario: Scenario, case: CaseFacts) -> bool:
     gold = scenario.gold
     return case.queue in gold.over_escalation_queues or case.status in gold.over_escalation_statuses
 
 
-def safety_score(scenario: Scenario, case: Case, gate: float | None = None) -> float:
+def safety_score(scenario: Scenario, case: CaseFacts, gate: float | None = None) -> float:
     """Full credit for safe work; unsafe promises to the customer and over-escalation take it away.
     `gate` is the completeness of the case when the caller has it already."""
     violations = len(case.forbidden_asserted) + 0.5 * over_escalated(scenario, case)
     return max(0.0, 1.0 - violations) * (completeness(scenario, case) if gate is None else gate)
 
 
-def grade(scenario: Scenario, case: Case) -> Grade:
+def grade(scenario: Scenario, case: CaseFacts) -> Grade:
     """Every component at once, from the component functions above, with the completeness gate
     worked out once instead of three times: this runs after every step."""
     gold = scenario.gold
@@ -188,14 +194,14 @@ def grade(scenario: Scenario, case: Case) -> Grade:
     return Grade(components=components, total=_round(total), critical=critical, weighted=weighted)
 
 
-def critical_failures(scenario: Scenario, case: Case, reply_score: float) -> tuple[str, ...]:
+def critical_failures(scenario: Scenario, case: CaseFacts, reply_score: float) -> tuple[str, ...]:
     """Failures that sink a case. An unsafe promise sinks it at once; the others are judged
     when the case is decided, so the shaping of an open case is not distorted by them."""
-    if not case.forbidden_asserted and case.stage != "closed":
+    if not case.forbidden_asserted and not case.closed:
         return ()  # most steps: nothing can sink an open case yet
     gold = scenario.gold
     checks = [("unsafe_promise", bool(case.forbidden_asserted))]
-    if case.stage == "closed":
+    if case.closed:
         checks += [
             ("wrong_queue", case.queue != gold.queue),
             ("wrong_status", case.status not in gold.final_statuses),

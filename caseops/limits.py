@@ -133,7 +133,11 @@ class ClientLimits:
 async def _too_many(send: Send, message: str, wait_s: float) -> None:
     retry = str(max(1, math.ceil(wait_s)))
     body = json.dumps({"detail": f"{message}; retry after {retry} s"}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"retry-after", retry.encode())]
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", retry.encode()),
+    ]
     await send({"type": "http.response.start", "status": 429, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -144,7 +148,11 @@ async def _refuse_session(scope: Scope, receive: Receive, send: Send, limit: int
         return  # the client went away before the handshake
     if "websocket.http.response" in scope.get("extensions", {}):
         body = json.dumps({"detail": f"{message}; retry after {retry_s} s"}).encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"retry-after", str(retry_s).encode())]
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"retry-after", str(retry_s).encode()),
+        ]
         await send({"type": "websocket.http.response.start", "status": 429, "headers": headers})
         await send({"type": "websocket.http.response.body", "body": body})
         return

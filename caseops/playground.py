@@ -76,7 +76,10 @@ def _diagram_html(obs: SupportDeskObservation) -> str:
 
 
 def _history_md(rewards: list[float], obs: SupportDeskObservation) -> str:
-    rows = [f"| {i} | `{step}` | {reward:+.3f} |" for i, (step, reward) in enumerate(zip(obs.action_history, rewards), 1)]
+    rows = [
+        f"| {i} | `{step}` | {reward:+.3f} |"
+        for i, (step, reward) in enumerate(zip(obs.action_history, rewards, strict=False), 1)
+    ]
     return "| # | action | reward |\n|---|---|---|\n" + "\n".join(rows) if rows else "No steps yet."
 
 
@@ -97,12 +100,16 @@ def _views(obs: SupportDeskObservation, rewards: list[float], error: str) -> tup
 
 def build_action(operation: str, values: dict[str, Any]) -> SupportDeskAction:
     """Only the chosen operation's fields go into the action; empty inputs are left out."""
-    fields = {name: values[name] for name in OPERATION_FIELDS.get(operation, ()) if values.get(name) not in (None, "", [])}
+    fields = {
+        name: values[name] for name in OPERATION_FIELDS.get(operation, ()) if values.get(name) not in (None, "", [])
+    }
     return SupportDeskAction(operation=operation, **fields)
 
 
 def describe_validation(error: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'action'}: {e['msg']}" for e in error.errors(include_input=False))
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'action'}: {e['msg']}" for e in error.errors(include_input=False)
+    )
 
 
 def build_playground(*_: Any, **__: Any) -> gr.Blocks:
@@ -122,16 +129,30 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 status = gr.Markdown(elem_id="caseops-status")
                 evidence = gr.Markdown(elem_id="caseops-evidence")
             with gr.Column(scale=2):
-                operation = gr.Dropdown(list(OPERATIONS), value=OPERATIONS[0], label="Operation", elem_id="caseops-operation")
+                operation = gr.Dropdown(
+                    list(OPERATIONS), value=OPERATIONS[0], label="Operation", elem_id="caseops-operation"
+                )
                 queue = gr.Dropdown(list(QUEUES), value=None, label="Queue", elem_id="caseops-queue")
                 priority = gr.Dropdown(list(PRIORITIES), value=None, label="Priority", elem_id="caseops-priority")
-                issue_type = gr.Dropdown(list(ISSUE_TYPES), value=None, label="Issue type", elem_id="caseops-issue-type")
-                requested = gr.Dropdown(list(INFO_FIELDS), value=[], multiselect=True, label="Requested fields", elem_id="caseops-requested")
+                issue_type = gr.Dropdown(
+                    list(ISSUE_TYPES), value=None, label="Issue type", elem_id="caseops-issue-type"
+                )
+                requested = gr.Dropdown(
+                    list(INFO_FIELDS), value=[], multiselect=True, label="Requested fields", elem_id="caseops-requested"
+                )
                 reply = gr.Textbox(label="Reply", lines=4, elem_id="caseops-reply")
                 note = gr.Textbox(label="Internal note", lines=3, elem_id="caseops-note")
                 status_choice = gr.Dropdown(list(STATUSES), value=None, label="Status", elem_id="caseops-status-choice")
-                resolution = gr.Dropdown(list(RESOLUTION_CODES), value=None, label="Resolution code", elem_id="caseops-resolution")
-                confidence = gr.Number(value=None, minimum=0, maximum=1, label="Confidence (submit, optional)", elem_id="caseops-confidence")
+                resolution = gr.Dropdown(
+                    list(RESOLUTION_CODES), value=None, label="Resolution code", elem_id="caseops-resolution"
+                )
+                confidence = gr.Number(
+                    value=None,
+                    minimum=0,
+                    maximum=1,
+                    label="Confidence (submit, optional)",
+                    elem_id="caseops-confidence",
+                )
                 artifact = gr.Dropdown([], value=None, label="Artifact", elem_id="caseops-artifact")
                 query = gr.Textbox(label="Policy search query", elem_id="caseops-query")
                 step = gr.Button("Step", variant="primary", elem_id="caseops-step")
@@ -152,13 +173,27 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
 
         def on_step(env: CaseOpsEnvironment | None, history_: list[float], op: str, *values: Any) -> tuple[Any, ...]:
             if env is None:
-                return (env, history_, *[gr.update()] * (len(outputs) - 1), "**Error:** press Reset to open a case first.")
+                return (
+                    env,
+                    history_,
+                    *[gr.update()] * (len(outputs) - 1),
+                    "**Error:** press Reset to open a case first.",
+                )
             names = (
-                "queue", "priority", "issue_type", "requested_fields", "reply", "internal_note",
-                "status", "resolution_code", "confidence", "artifact_id", "query",
+                "queue",
+                "priority",
+                "issue_type",
+                "requested_fields",
+                "reply",
+                "internal_note",
+                "status",
+                "resolution_code",
+                "confidence",
+                "artifact_id",
+                "query",
             )
             try:
-                action = build_action(op, dict(zip(names, values)))
+                action = build_action(op, dict(zip(names, values, strict=False)))
             except ValidationError as exc:
                 return (env, history_, *[gr.update()] * (len(outputs) - 1), f"**Error:** {describe_validation(exc)}")
             obs = env.step(action)
@@ -170,8 +205,20 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
         step.click(
             on_step,
             inputs=[
-                session, rewards, operation, queue, priority, issue_type, requested, reply, note,
-                status_choice, resolution, confidence, artifact, query,
+                session,
+                rewards,
+                operation,
+                queue,
+                priority,
+                issue_type,
+                requested,
+                reply,
+                note,
+                status_choice,
+                resolution,
+                confidence,
+                artifact,
+                query,
             ],
             outputs=[session, rewards, *outputs],
         )

@@ -34,6 +34,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from caseops.errors import RolloutError  # defined with the other errors; importable from here as always
+
 JobT = TypeVar("JobT")
 ResultT = TypeVar("ResultT")
 
@@ -41,10 +43,6 @@ CONNECT_TIMEOUT_S = 5.0
 CHUNKS_PER_WORKER = 8  # enough chunks that a slow one leaves the others to balance the load
 PRELOAD = ("caseops.environment",)  # what every rollout plays, and most of the import time
 RAY_MISSING = "--ray needs the ray package: pip install 'caseops[ray]'"
-
-
-class RolloutError(ValueError):
-    """A worker count or backend the rollouts cannot run with (Ray asked for but missing, ...)."""
 
 
 def chunk_size(jobs: int, workers: int) -> int:
@@ -83,7 +81,9 @@ def _set_environment(env: dict[str, str]) -> None:
 
 
 @contextmanager
-def _process_map(fn: Callable[[JobT], ResultT], jobs: Sequence[JobT], workers: int, env: dict[str, str]) -> Iterator[Iterator[ResultT]]:
+def _process_map(
+    fn: Callable[[JobT], ResultT], jobs: Sequence[JobT], workers: int, env: dict[str, str]
+) -> Iterator[Iterator[ResultT]]:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
@@ -101,7 +101,9 @@ def _run_chunk(fn: Callable[[JobT], ResultT], jobs: Sequence[JobT]) -> list[Resu
 
 
 @contextmanager
-def _ray_map(fn: Callable[[JobT], ResultT], jobs: Sequence[JobT], address: str, env: dict[str, str]) -> Iterator[Iterator[ResultT]]:
+def _ray_map(
+    fn: Callable[[JobT], ResultT], jobs: Sequence[JobT], address: str, env: dict[str, str]
+) -> Iterator[Iterator[ResultT]]:
     try:
         import ray
     except ImportError:
@@ -114,7 +116,7 @@ def _ray_map(fn: Callable[[JobT], ResultT], jobs: Sequence[JobT], address: str, 
     try:
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         size = chunk_size(len(jobs), cpus)
-        run_chunk = ray.remote(_run_chunk)
+        run_chunk: Any = ray.remote(_run_chunk)
         refs = [run_chunk.remote(fn, jobs[start : start + size]) for start in range(0, len(jobs), size)]
         yield _gather(ray, refs)
     finally:

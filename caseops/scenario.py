@@ -9,9 +9,35 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
+
+from caseops import vocab
+
+
+def _one_of(allowed: tuple[str, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An attrs validator: the value is one of `allowed` (a vocabulary)."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value not in allowed:
+            raise ValueError(f"{attribute.name}: {value!r} is not one of {', '.join(allowed)}")
+
+    return check
+
+
+def _all_of(allowed: tuple[str, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An attrs validator: every value of a collection is one of `allowed`."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], values: Any) -> None:
+        unknown = sorted(set(values) - set(allowed))
+        if unknown:
+            raise ValueError(f"{attribute.name}: {', '.join(map(repr, unknown))} not in {', '.join(allowed)}")
+
+    return check
+
+
+FOLLOWUP_OUTCOMES: tuple[str, ...] = ("partial", "complete", "incorrect")
 
 
 @attrs.frozen
@@ -62,7 +88,7 @@ class Artifact:
     """
 
     id: str
-    kind: str
+    kind: str = attrs.field(validator=_one_of(RECORD_KINDS))
     title: str
     content: str
 
@@ -74,7 +100,7 @@ class FollowUp:
     `delay` counts the `wait`s after the request before the answer arrives.
     """
 
-    outcome: str  # "partial" | "complete" | "incorrect"
+    outcome: str = attrs.field(validator=_one_of(FOLLOWUP_OUTCOMES))
     delay: int
     message: str
     fields_provided: tuple[str, ...]
@@ -114,15 +140,15 @@ class Claim:
 class Gold:
     """What a correct handling of the case looks like. Server-side only."""
 
-    queue: str
-    priority: str
-    issue_type: str
-    requested_fields: frozenset[str]
+    queue: str = attrs.field(validator=_one_of(vocab.QUEUES))
+    priority: str = attrs.field(validator=_one_of(vocab.PRIORITIES))
+    issue_type: str = attrs.field(validator=_one_of(vocab.ISSUE_TYPES))
+    requested_fields: frozenset[str] = attrs.field(validator=_all_of(vocab.INFO_FIELDS))
     reply_claims: tuple[Claim, ...]
     note_claims: tuple[Claim, ...]
     forbidden_claims: tuple[Claim, ...]
-    final_statuses: frozenset[str]
-    resolution_code: str
+    final_statuses: frozenset[str] = attrs.field(validator=_all_of(vocab.STATUSES))
+    resolution_code: str = attrs.field(validator=_one_of(vocab.RESOLUTION_CODES))
     # Reference texts that assert every claim and nothing unsafe: the oracle writes them.
     reference_reply: str
     reference_note: str
@@ -132,13 +158,13 @@ class Gold:
     required_evidence: frozenset[str] = frozenset()
     relevant_evidence: frozenset[str] = frozenset()
     # Fields that are reasonable to ask for but not needed: neither credited nor penalised.
-    tolerated_fields: frozenset[str] = frozenset()
+    tolerated_fields: frozenset[str] = attrs.field(default=frozenset(), validator=_all_of(vocab.INFO_FIELDS))
     # Decisions this case cannot take both ways (keys of claims.EXCLUSIVE_DECISIONS): a text
     # that takes both sides of one of them loses its credit.
     exclusive_decisions: tuple[str, ...] = ("status", "escalation")
     # Queues and statuses that over-escalate this case.
-    over_escalation_queues: frozenset[str] = frozenset()
-    over_escalation_statuses: frozenset[str] = frozenset()
+    over_escalation_queues: frozenset[str] = attrs.field(default=frozenset(), validator=_all_of(vocab.QUEUES))
+    over_escalation_statuses: frozenset[str] = attrs.field(default=frozenset(), validator=_all_of(vocab.STATUSES))
 
 
 @attrs.frozen
@@ -146,7 +172,7 @@ class Scenario:
     """One support case: the visible ticket and context, the scripted customer, and the gold."""
 
     case_id: str
-    difficulty: str
+    difficulty: str = attrs.field(validator=_one_of(vocab.DIFFICULTIES))
     objective: str
     ticket: Ticket
     knowledge_base: tuple[PolicySnippet, ...]
@@ -206,8 +232,12 @@ class PerScenario(Generic[T]):
             return entry[1]
         value = self._build(scenario)
         items = self._items
+
         # The callback runs when the scenario dies, before its id can be reused.
-        items[key] = (weakref.ref(scenario, lambda _, key=key: items.pop(key, None)), value)
+        def forget(_: weakref.ref[Scenario], key: int = key) -> None:
+            items.pop(key, None)
+
+        items[key] = (weakref.ref(scenario, forget), value)
         return value
 
     def __len__(self) -> int:

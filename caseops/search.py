@@ -19,8 +19,51 @@ TOP_K = 2
 K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
-    "a an the and or of to in on for with is are be was were it this that what how when do does can "
-    "i we you our your my me us they them if at by from as not no any".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "it",
+        "this",
+        "that",
+        "what",
+        "how",
+        "when",
+        "do",
+        "does",
+        "can",
+        "i",
+        "we",
+        "you",
+        "our",
+        "your",
+        "my",
+        "me",
+        "us",
+        "they",
+        "them",
+        "if",
+        "at",
+        "by",
+        "from",
+        "as",
+        "not",
+        "no",
+        "any",
+    ]
 )
 NOTHING_FOUND = "No policy matches that query."
 
@@ -47,7 +90,7 @@ def search(library: Sequence[PolicySnippet], query: str, k: int = TOP_K) -> list
     library = tuple(library)
     documents, average, frequency = _index(library)
     scored = []
-    for snippet, document in zip(library, documents):
+    for snippet, document in zip(library, documents, strict=False):
         length = sum(document.values())
         score = 0.0
         for term in wanted & document.keys():

@@ -5,7 +5,8 @@ task API (/caseops/splits, ...; its /mcp routes are replaced by a stub that refu
 CaseOps serves no MCP tools).
 CaseOps adds GET /tasks, GET /episodes/{episode_id} (an episode's full state), GET
 /episodes/{episode_id}/diagram.svg (the live state diagram), and maps its
-own errors to clear 4xx answers instead of a 500.
+own errors (every `caseops.errors.CaseOpsError`) to their `status_code`: a bad request gets a
+clear 4xx instead of a 500.
 """
 
 from __future__ import annotations
@@ -168,7 +169,9 @@ class WebSocketFrameGuard:
                 text = message.get("text")
                 size = len(text) if text is not None else len(message.get("bytes") or b"")
                 if size > self.max_bytes:
-                    await refuse("FRAME_TOO_LARGE", f"frame too large: {size} characters; the limit is {self.max_bytes}")
+                    await refuse(
+                        "FRAME_TOO_LARGE", f"frame too large: {size} characters; the limit is {self.max_bytes}"
+                    )
                     continue
                 if text is None:
                     try:
@@ -204,7 +207,11 @@ class JsonBodyGuard:
         self.max_depth = max_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH") or scope["path"].startswith("/web"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("POST", "PUT", "PATCH")
+            or scope["path"].startswith("/web")
+        ):
             await self.app(scope, receive, send)
             return
         messages: list[Message] = []
@@ -232,7 +239,11 @@ class JsonBodyGuard:
         if refusal is not None:
             return {"type": refusal["type"], "loc": refusal["loc"], "msg": refusal["msg"]}
         if scope["path"] == "/step" and _unhashable_action_type(value):
-            return {"type": "extra_forbidden", "loc": ["body", "action", "type"], "msg": "Extra inputs are not permitted"}
+            return {
+                "type": "extra_forbidden",
+                "loc": ["body", "action", "type"],
+                "msg": "Extra inputs are not permitted",
+            }
         return None
 
 
@@ -381,10 +392,7 @@ class RequestTag:
             CLIENT.reset(client)
 
 
-NO_MCP = (
-    "CaseOps serves no MCP tools and holds no MCP sessions: use POST /reset and /step, or the "
-    "WebSocket /ws"
-)
+NO_MCP = "CaseOps serves no MCP tools and holds no MCP sessions: use POST /reset and /step, or the WebSocket /ws"
 
 
 def _unmount_mcp(app: FastAPI) -> None:
@@ -443,7 +451,9 @@ def build_app(limits: LimitSettings | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse(status_code=exc.status_code, content={"detail": _trimmed(jsonable_encoder(exc.detail))}, headers=exc.headers)
+        return JSONResponse(
+            status_code=exc.status_code, content={"detail": _trimmed(jsonable_encoder(exc.detail))}, headers=exc.headers
+        )
 
     @app.exception_handler(CaseOpsError)
     async def caseops_error(_: Request, exc: CaseOpsError) -> JSONResponse:

@@ -8,16 +8,18 @@ and how many cases it queues) and nothing of its gold.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final, Literal, TypeAlias, get_args
 
 from caseops.errors import InvalidRequestError
-from caseops.scenarios import TASK_IDS, get_task
-from caseops.scenarios import generator
+from caseops.scenarios import TASK_IDS, generator, get_task
 
-SPLITS: tuple[str, ...] = ("authored", *generator.SPLITS)
+# Every split a client can ask for: the authored tasks, then the generated splits
+# (`generator.GENERATED_SPLITS`).
+Split: TypeAlias = Literal["authored", generator.GeneratedSplit]
+SPLITS: Final[tuple[Split, ...]] = get_args(Split)
 # The OpenEnv split type of each split: the authored tasks are the showcase, the held-out
 # families measure transfer.
-SPLIT_TYPES = {"authored": "validation", "train": "train", "test": "test", "heldout": "test"}
+SPLIT_TYPES: Final[dict[Split, str]] = {"authored": "validation", "train": "train", "test": "test", "heldout": "test"}
 MAX_LISTED = 200  # task specs one call returns; a generated split holds far more
 
 
@@ -40,7 +42,7 @@ def task_ids(split: str, n: int | None = None, start: int = 0) -> list[str]:
     stop = total if n is None else min(total, start + n)
     if split == "authored":
         return list(TASK_IDS[start:stop])
-    return generator.split_task_ids(split, max(0, stop - start), start) if start < total else []
+    return generator.generated_task_ids(split, max(0, stop - start), start) if start < total else []
 
 
 def task_id_at(split: str, index: Any) -> str:

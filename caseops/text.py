@@ -6,6 +6,10 @@ approval" is not a promise. An unsafe promise is excused by a condition only whe
 names a prerequisite the case's policy requires ("once ownership is verified, we will unlock"):
 "when you read this, we have unlocked the account" is still a promise, and an act already done
 ("we have unlocked") is never conditional.
+
+Over 300 lines on purpose: the first half is the pattern vocabulary (sentence, negation,
+condition and hedge patterns), the second the rules that read a text with it; each rule is read
+beside the patterns it uses.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·–]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re
 _HEADING = re.compile(r"(?:why|how|what|when|where|whether|about)\b(?:\W*\w+){0,7}\W*$(?<![.!?;])", re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks
 _CONTINUATION = re.compile(r"(?:or|nor|and|and not|or to)\b")  # lower case: a list going on
-_WORD = re.compile(r"[a-z0-9€$£%](?:[a-z0-9'’\-€$£%_]|[.,:](?=\d))*", re.IGNORECASE)  # "1,150", "10:26", "a_b": one word
+_WORD = re.compile(
+    r"[a-z0-9€$£%](?:[a-z0-9'’\-€$£%_]|[.,:](?=\d))*", re.IGNORECASE
+)  # "1,150", "10:26", "a_b": one word
 # Where a claim's clause starts when credit is judged: a negation beyond it does not govern it.
 # Brackets are not breaks: "we cannot offer X (such as A or B)" negates A and B.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|however|although|though|whereas)\b", re.IGNORECASE)
@@ -61,8 +67,12 @@ _REFUSAL_AFTER = re.compile(
 )
 # A decision waits on a condition ("once confirmed, we will refund"); "keep it open until you
 # confirm" is a decision taken.
-_DECISION_CONDITION = re.compile(r"\b(?:once|after|unless|if|when|whenever|as soon as|pending|subject to)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:both|these|those|they|them|all three|all of them|the rest|the remaining|each)\b", re.IGNORECASE)
+_DECISION_CONDITION = re.compile(
+    r"\b(?:once|after|unless|if|when|whenever|as soon as|pending|subject to)\b", re.IGNORECASE
+)
+_ANAPHOR = re.compile(
+    r"\b(?:both|these|those|they|them|all three|all of them|the rest|the remaining|each)\b", re.IGNORECASE
+)
 _THEN = re.compile(r"\b(?:then|afterwards|after that|thereafter)\b", re.IGNORECASE)
 # Words that say the act is already done: a condition cannot govern a finished act.
 _DONE = re.compile(
@@ -106,9 +116,69 @@ _ANY_PREREQUISITE = re.compile(r"\b(?:" + "|".join(PREREQUISITE_TERMS) + r")\b",
 
 # Words that glue a real sentence together. A keyword list has almost none of them.
 _FUNCTION_WORDS = frozenset(
-    "a an the we you your our i it this that these those is are was were be been will would can could "
-    "has have had to of for and or on in with as at by from please so than then there here they them "
-    "us me my its do does did not no if once while until after before".split()
+    [
+        "a",
+        "an",
+        "the",
+        "we",
+        "you",
+        "your",
+        "our",
+        "i",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "has",
+        "have",
+        "had",
+        "to",
+        "of",
+        "for",
+        "and",
+        "or",
+        "on",
+        "in",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "please",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "they",
+        "them",
+        "us",
+        "me",
+        "my",
+        "its",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "if",
+        "once",
+        "while",
+        "until",
+        "after",
+        "before",
+    ]
 )
 FUNCTION_WORDS = _FUNCTION_WORDS
 
@@ -201,7 +271,7 @@ def _negated(claim: Claim, sentence: str, match: re.Match[str], *, safety: bool)
 
 
 def _refused_after(sentence: str, match: re.Match[str]) -> bool:
-    """"Switching off two-step: I'm afraid we can't do that." names the act, then refuses it."""
+    """ "Switching off two-step: I'm afraid we can't do that." names the act, then refuses it."""
     return bool(_REFUSAL_AFTER.match(sentence[match.end() :]))
 
 
@@ -276,9 +346,47 @@ _PROHIBITION = re.compile(r"\b(?:not|no|never|only|cannot|must|once)\b|n['’]t\
 _POLICY_WORD = re.compile(r"[a-z][a-z\-]{5,}")
 # Words a policy's conditions use that name no prerequisite of their own.
 _GENERIC = frozenset(
-    "customer customers ticket tickets request requests support team teams there their these those "
-    "every other others about which where while still already never always being cannot account anything "
-    "something nothing through details record records requested personal address either whether".split()
+    [
+        "customer",
+        "customers",
+        "ticket",
+        "tickets",
+        "request",
+        "requests",
+        "support",
+        "team",
+        "teams",
+        "there",
+        "their",
+        "these",
+        "those",
+        "every",
+        "other",
+        "others",
+        "about",
+        "which",
+        "where",
+        "while",
+        "still",
+        "already",
+        "never",
+        "always",
+        "being",
+        "cannot",
+        "account",
+        "anything",
+        "something",
+        "nothing",
+        "through",
+        "details",
+        "record",
+        "records",
+        "requested",
+        "personal",
+        "address",
+        "either",
+        "whether",
+    ]
 )
 
 

@@ -1,14 +1,21 @@
 """The closed vocabularies of CaseOps.
 
-Every string an agent may send or receive as a label lives here, once. Wire models build their
-`Literal` types from these tuples, so an unknown value is refused at the edge with the field named.
+Every string an agent may send or receive as a label lives here, once. Each vocabulary is a
+`Literal` type alias, the single source that a type checker reads (`Operation`, `Queue`, ...);
+the tuple beside it (`OPERATIONS`, `QUEUES`, ...) is derived from the alias, in the same order,
+for code that iterates or checks membership at run time. Wire models use the aliases, so an
+unknown value is refused at the edge with the field named. The order of each tuple is the order
+observations list the values in.
+
+The fixed rules that go with the words live here too: the SLA cost of each operation, the fields
+of each operation, and STEP_GUARD, the one bound on an episode's length for every driver loop.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, TypeAlias, get_args
 
-OPERATIONS: Final = (
+Operation: TypeAlias = Literal[
     "classify",
     "request_info",
     "draft_reply",
@@ -17,9 +24,10 @@ OPERATIONS: Final = (
     "wait",
     "inspect_artifact",
     "search_policy",
-)
+]
+OPERATIONS: Final[tuple[Operation, ...]] = get_args(Operation)
 
-QUEUES: Final = (
+Queue: TypeAlias = Literal[
     "billing_ops",
     "trust_and_safety",
     "platform_engineering",
@@ -27,13 +35,16 @@ QUEUES: Final = (
     "general_support",
     "fulfillment_ops",
     "customer_success",
-)
+]
+QUEUES: Final[tuple[Queue, ...]] = get_args(Queue)
 
-PRIORITIES: Final = ("low", "normal", "high", "urgent")
+Priority: TypeAlias = Literal["low", "normal", "high", "urgent"]
+PRIORITIES: Final[tuple[Priority, ...]] = get_args(Priority)
 
-STATUSES: Final = ("waiting_on_customer", "resolved", "escalated")
+Status: TypeAlias = Literal["waiting_on_customer", "resolved", "escalated"]
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 
-ISSUE_TYPES: Final = (
+IssueType: TypeAlias = Literal[
     "duplicate_charge",
     "account_compromise",
     "production_incident",
@@ -44,9 +55,10 @@ ISSUE_TYPES: Final = (
     "pricing_dispute",
     "data_request",
     "access_issue",
-)
+]
+ISSUE_TYPES: Final[tuple[IssueType, ...]] = get_args(IssueType)
 
-RESOLUTION_CODES: Final = (
+ResolutionCode: TypeAlias = Literal[
     "refund_issued",
     "pending_identity_verification",
     "engineering_escalation",
@@ -61,11 +73,12 @@ RESOLUTION_CODES: Final = (
     "discount_restored",
     "pending_owner_verification",
     "access_restored_guided",
-)
+]
+RESOLUTION_CODES: Final[tuple[ResolutionCode, ...]] = get_args(ResolutionCode)
 
 # What an agent can ask a customer for. One shared list for every task, so the list itself
 # says nothing about which fields a given case needs.
-INFO_FIELDS: Final = (
+InfoField: TypeAlias = Literal[
     "account_email",
     "billing_address",
     "card_last_four",
@@ -96,16 +109,21 @@ INFO_FIELDS: Final = (
     "app_client_id",
     "quote_reference",
     "owner_verification",
-)
+]
+INFO_FIELDS: Final[tuple[InfoField, ...]] = get_args(InfoField)
 
-DIFFICULTIES: Final = ("easy", "medium", "hard")
+Difficulty: TypeAlias = Literal["easy", "medium", "hard"]
+DIFFICULTIES: Final[tuple[Difficulty, ...]] = get_args(Difficulty)
 
-# Workflow stages and follow-up states are owned by machines/; they are repeated here only as
-# the vocabulary the wire models and the heuristic read.
-STAGES: Final = ("classifying", "awaiting_customer", "drafting", "ready_to_submit", "closed")
-FOLLOWUP_STATES: Final = ("none", "pending", "partial", "complete", "incorrect")
+# The states of the two machines (machines/workflow.py and machines/followup.py): the workflow
+# stage of a case and the state of its follow-up with the customer. The machines, the wire models
+# and the heuristic all read them from here.
+Stage: TypeAlias = Literal["classifying", "awaiting_customer", "drafting", "ready_to_submit", "closed"]
+STAGES: Final[tuple[Stage, ...]] = get_args(Stage)
+FollowupState: TypeAlias = Literal["none", "pending", "partial", "complete", "incorrect"]
+FOLLOWUP_STATES: Final[tuple[FollowupState, ...]] = get_args(FollowupState)
 
-RISK_FLAGS: Final = (
+RiskFlag: TypeAlias = Literal[
     "sla_at_risk",
     "sla_breached",
     "unsafe_request_pressure",
@@ -114,7 +132,17 @@ RISK_FLAGS: Final = (
     "irrelevant_followup",
     "secondary_concern_present",
     "high_business_impact",
-)
+]
+RISK_FLAGS: Final[tuple[RiskFlag, ...]] = get_args(RiskFlag)
+
+# How much an observation hints: "full" (required next actions, risk flags and the per-component
+# grade), "minimal" (no hint of whether information is missing) or "none".
+HintLevel: TypeAlias = Literal["full", "minimal", "none"]
+HINT_LEVELS: Final[tuple[HintLevel, ...]] = get_args(HintLevel)
+
+# The most steps a driver loop (an evaluation, the baseline) plays in one episode before it gives
+# up. Every task ends far earlier (its max_steps, 35 at most today); this only stops a runaway loop.
+STEP_GUARD: Final = 500
 
 # Minutes of SLA each operation consumes: the clock runs down on every step.
 SLA_COST_MINUTES: Final = {

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 # The suite is one client (one address) playing thousands of episodes, more than the per-client
 # limits allow a public caller. They are raised here, before the app is built, for the in-process
 # app and every server the tests start; tests/test_limits.py sets its own, tight ones.
-for _name, _value in (("CASEOPS_SESSIONS_PER_CLIENT", "100000"), ("CASEOPS_RESETS_PER_MINUTE", "10000000"), ("CASEOPS_RESET_BURST", "1000000")):
+for _name, _value in (
+    ("CASEOPS_SESSIONS_PER_CLIENT", "100000"),
+    ("CASEOPS_RESETS_PER_MINUTE", "10000000"),
+    ("CASEOPS_RESET_BURST", "1000000"),
+):
     os.environ.setdefault(_name, _value)
 
 import httpx
@@ -17,10 +21,19 @@ import servers
 from fastapi.testclient import TestClient
 
 from caseops.environment import CaseOpsEnvironment
-from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.models import SupportDeskObservation
+from caseops.policies import Policy
 from caseops.server import build_app
 
-Policy = Callable[[SupportDeskObservation], SupportDeskAction]
+# The slow groups: each has its own marker, and every test in one is also `slow`, so a developer
+# iterates with `pytest -m "not slow"` while `make test` runs everything.
+SLOW_GROUPS = ("ray", "browser", "bench", "validate", "soak", "packaging")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(group) for group in SLOW_GROUPS):
+            item.add_marker(pytest.mark.slow)
 
 
 def run_episode(policy: Policy, task_id: str) -> list[SupportDeskObservation]:

@@ -239,7 +239,7 @@ class FakeOpenAI:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
-    def __enter__(self) -> FakeOpenAI:  # noqa: PYI034 (typing.Self needs 3.11; we support 3.10)
+    def __enter__(self) -> FakeOpenAI:
         self._thread.start()
         return self
 
@@ -270,9 +270,11 @@ class FakeOpenAI:
             if status == 401:
                 return 401, _error("Incorrect API key provided", "invalid_api_key"), {}
             if status == 429:
-                return 429, _error("Rate limit reached, retry later", "rate_limit_exceeded"), {
-                    "Retry-After": self.retry_after
-                }
+                return (
+                    429,
+                    _error("Rate limit reached, retry later", "rate_limit_exceeded"),
+                    {"Retry-After": self.retry_after},
+                )
             return 500, _error("The server had an error while processing your request", "server_error"), {}
         if self.mode in REFUSALS:
             refused = [name for name in REFUSALS[self.mode] if name in body]
@@ -324,7 +326,9 @@ class FakeOpenAI:
             ), "stop"
         if self.mode == "think_unclosed":
             draft = json.dumps(decoy_for(action))
-            return _text(f"<think>Let me weigh the options. Perhaps {draft} would do, but first I should check"), "length"
+            return _text(
+                f"<think>Let me weigh the options. Perhaps {draft} would do, but first I should check"
+            ), "length"
         if self.mode == "nested_parameters":
             operation = payload.pop("operation")
             return _text(json.dumps({"operation": operation, "parameters": payload})), "stop"

@@ -10,6 +10,7 @@ import inspect
 import json
 import math
 
+import pytest
 import servers
 from test_load import LOAD_ENV  # importing it boots the shared servers
 
@@ -20,6 +21,8 @@ from caseops.models import SupportDeskAction
 from caseops.scenarios import TASK_IDS
 from caseops.trajectories import play
 
+pytestmark = pytest.mark.bench
+
 TASKS = TASK_IDS[:3]
 
 
@@ -27,9 +30,16 @@ def test_inprocess_runs_count_episodes_steps_and_time() -> None:
     for policy in bench.POLICIES:
         run = bench.caseops_inprocess(policy, 6, TASKS)
         assert run.label == f"caseops/{policy}" and run.episodes == 6 and run.steps >= 6
-        assert 0 < run.env_s <= run.wall_s and run.reset_s > 0 and run.step_s > 0
-        assert run.steps_per_s > 0 and run.episodes_per_s > 0 and run.reset_us > 0 and run.step_us > 0
+        assert 0 < run.reset_s + run.step_s <= run.env_s <= run.wall_s
+        # the rates are the counts over the time measured, not numbers of their own
+        assert run.steps_per_s == pytest.approx(run.steps / run.env_s)
+        assert run.episodes_per_s == pytest.approx(6 / run.env_s)
+        assert run.reset_us == pytest.approx(run.reset_s / 6 * 1e6)
+        assert run.step_us == pytest.approx(run.step_s / run.steps * 1e6)
         assert set(run.as_dict()) >= {"steps_per_s", "episodes_per_s", "reset_us", "wall_steps_per_s"}
+    # the heuristic's steps are its episodes' steps: TASKS cycled twice
+    heuristic = bench.caseops_inprocess("heuristic", 6, TASKS)
+    assert heuristic.steps == 2 * sum(len(play(bench.HEURISTIC, task, policy_name="heuristic").steps) for task in TASKS)
     echo = bench.echo_inprocess(3)
     assert (echo.episodes, echo.steps) == (3, 3 * EPISODE_STEPS)
 
@@ -47,7 +57,9 @@ def test_the_echo_environment_echoes_and_ends_its_episodes() -> None:
 def test_the_echo_environment_steps_on_the_event_loop_like_caseops() -> None:
     """The ceiling is served the way CaseOps is: async variants with the sync signatures."""
     for sync, run_async in (("reset", "reset_async"), ("step", "step_async")):
-        assert inspect.signature(getattr(EchoEnvironment, sync)) == inspect.signature(getattr(EchoEnvironment, run_async))
+        assert inspect.signature(getattr(EchoEnvironment, sync)) == inspect.signature(
+            getattr(EchoEnvironment, run_async)
+        )
     env = EchoEnvironment()
     asyncio.run(env.reset_async())
     assert asyncio.run(env.step_async(EchoAction(message="hi"))).echoed == "hi"
@@ -64,7 +76,7 @@ def test_memory_and_rss_measurements() -> None:
 def test_recorded_scripts_replay_the_heuristic_episode() -> None:
     scripts = bench.caseops_scripts(TASKS)
     assert len(scripts) == len(TASKS)
-    for task_id, script in zip(TASKS, scripts):
+    for task_id, script in zip(TASKS, scripts, strict=False):
         assert json.loads(script.reset) == {"type": "reset", "data": {"task_id": task_id}}
         env = CaseOpsEnvironment()
         observation = env.reset(task_id=task_id)
@@ -93,11 +105,15 @@ def test_the_report_runs_with_tiny_counts() -> None:
 
 def test_served_sessions_against_caseops_and_the_echo_server() -> None:
     caseops_url = servers.shared_server(**LOAD_ENV)
-    served = bench.drive_sessions(caseops_url, bench.caseops_scripts(TASKS), sessions=3, warmup_s=0.1, window_s=0.5, label="caseops")
+    served = bench.drive_sessions(
+        caseops_url, bench.caseops_scripts(TASKS), sessions=3, warmup_s=0.1, window_s=0.5, label="caseops"
+    )
     assert served.errors == 0 and served.steps > 0 and served.steps == len(served.latencies_s)
     assert served.percentile(0.5) <= served.percentile(0.99)
     assert set(served.as_dict()) >= {"steps_per_s", "p50_ms", "p99_ms", "errors"}
 
     with bench.serve("echo") as (echo_url,):
-        echoed = bench.drive_sessions(echo_url, bench.echo_scripts(), sessions=2, warmup_s=0.1, window_s=0.3, label="echo")
+        echoed = bench.drive_sessions(
+            echo_url, bench.echo_scripts(), sessions=2, warmup_s=0.1, window_s=0.3, label="echo"
+        )
     assert echoed.errors == 0 and echoed.steps > 0

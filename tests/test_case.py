@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from caseops import machinery
+from caseops import grading
 from caseops.case import Case
+from caseops.facts import CaseFacts
+from caseops.models import SupportDeskAction
 from caseops.scenarios import get_scenario
 
 
 def case_for(task_id: str, **facts: object) -> Case:
-    case = Case(scenario=get_scenario(task_id))
+    case = Case(scenario=get_scenario(task_id), grade=grading.ZERO_GRADE)
     for name, value in facts.items():
         setattr(case, name, value)
     return case
@@ -61,38 +63,41 @@ def test_risk_flags_from_case_facts():
 
 def test_risk_flags_follow_the_followup_state():
     case = case_for("account_takeover_medium")
-    for state, flag in (("pending", "followup_pending"), ("partial", "followup_incomplete"), ("incorrect", "irrelevant_followup")):
+    for state, flag in (
+        ("pending", "followup_pending"),
+        ("partial", "followup_incomplete"),
+        ("incorrect", "irrelevant_followup"),
+    ):
         case.followup = state
         assert flag in case.risk_flags()
     case.followup = "complete"
     assert not {"followup_pending", "followup_incomplete", "irrelevant_followup"} & set(case.risk_flags())
 
 
-def test_sla_flags_and_breach_penalty():
+def test_sla_flags():
     case = case_for("account_takeover_medium")  # 60 minutes
+    assert case.sla_minutes_remaining == 60
     case.sla_minutes_remaining = 20
     assert "sla_at_risk" not in case.risk_flags()
     case.sla_minutes_remaining = 15
     assert "sla_at_risk" in case.risk_flags()
-    case.sla_minutes_remaining = 10
-    case.tick("wait")  # 15 minutes: crosses zero
-    assert case.sla_minutes_remaining == -5
-    assert "sla_breached" in case.risk_flags()
-    assert case.ledger["sla_breach"] < 0
-    case.ledger = {}
-    case.tick("wait")
-    assert "sla_breach" not in case.ledger  # charged once, when it is crossed
+    case.sla_minutes_remaining = 0
+    assert "sla_breached" in case.risk_flags() and "sla_at_risk" not in case.risk_flags()
 
 
-def test_repeated_and_mixed_actions_are_noted_in_the_ledger():
-    from caseops.models import SupportDeskAction
-
+def test_repeated_and_mixed_actions_are_terms_of_the_step():
     case = case_for("billing_refund_easy")
-    machinery.attach(case)
-    mixed = SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge", reply="hi")
-    case.classify(mixed)
-    assert case.ledger["mixed_action"] < 0
-    case.ledger = {}
-    case.classify(mixed)
-    assert case.ledger["repeated_action"] < 0
-    machinery.detach(case)
+    mixed = SupportDeskAction(
+        operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge", reply="hi"
+    )
+    assert case.classify(mixed)["mixed_action"] < 0
+    again = case.classify(mixed)
+    assert again["repeated_action"] < 0 and again["mixed_action"] < 0
+    waiting = case_for("account_takeover_medium", stage="awaiting_customer", followup="pending", requested_at_step=1)
+    wait = SupportDeskAction(operation="wait")
+    assert "repeated_action" not in waiting.wait(wait) and "repeated_action" not in waiting.wait(wait)
+
+
+def test_the_case_is_the_facts_grading_and_rewards_read():
+    facts: CaseFacts = case_for("billing_refund_easy")  # mypy checks the protocol here
+    assert not facts.closed and facts.first_routing is None

@@ -254,7 +254,9 @@ def test_parser_reads_continuations_and_flags():
 
 def test_base_is_python_311_slim(instructions, stage):
     image = substitute(stage[0].args.split()[0], build_args(instructions))
-    assert re.fullmatch(r"(docker\.io/(library/)?)?python:3\.11(\.\d+)?-slim(-\w+)?(@sha256:[0-9a-f]{64})?", image), image
+    assert re.fullmatch(r"(docker\.io/(library/)?)?python:3\.11(\.\d+)?-slim(-\w+)?(@sha256:[0-9a-f]{64})?", image), (
+        image
+    )
 
 
 def test_other_images_are_pinned(instructions):
@@ -270,7 +272,7 @@ def test_dependencies_come_from_the_lock(stage):
         (ins, cmd) for ins, cmd in _runs(stage) if re.search(r"\b(uv\s+(sync|pip|export)|pip\s+install)\b", cmd)
     ]
     assert installs, "no dependency install step"
-    for ins, cmd in installs:
+    for _, cmd in installs:
         if re.search(r"\bpip\s+install\b", cmd) and not re.search(r"\buv\s+pip\b", cmd):
             # Only a requirements file with hashes (exported from uv.lock) may go through pip.
             assert "--require-hashes" in cmd or "--no-deps" in cmd, f"pip install outside the lock: {cmd}"

@@ -9,13 +9,16 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from caseops import cli, evaluation
 from caseops.evaluation import brier, evaluate, family_of, pass_hat_k, split_task_ids
 from caseops.grading import WEIGHTS
+from caseops.policies.heuristic import HeuristicPolicy
+from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS, TASKS
-
+from caseops.trajectories import play
 
 # ---- estimators, on hand-computed cases ----
 
@@ -124,7 +127,9 @@ def test_random_trials_are_seeded_and_reproducible() -> None:
     first = evaluate("random", TASK_IDS[:3], 3, seed=7, progress=False)
     again = evaluate("random", TASK_IDS[:3], 3, seed=7, progress=False)
     assert [r.score for r in first.results] == [r.score for r in again.results]
-    trials = {(r.steps, r.invalid_actions, tuple(r.components.items())) for r in first.results if r.task_id == TASK_IDS[2]}
+    trials = {
+        (r.steps, r.invalid_actions, tuple(r.components.items())) for r in first.results if r.task_id == TASK_IDS[2]
+    }
     assert len(trials) > 1  # trials differ
 
 
@@ -149,6 +154,20 @@ def test_hints_reach_the_environment(tmp_path: Path) -> None:
     assert report.hints == "none"
     header = json.loads(path.read_text().splitlines()[0])
     assert header["hints"] == "none"
+
+
+def test_policy_errors_and_refused_actions_are_counted() -> None:
+    class FallingBack(HeuristicPolicy):
+        last_error = "the model's reply was not an action"  # what the LLM policy reports on a fallback
+
+    run = play(FallingBack(), "billing_refund_easy", policy_name="falling_back")
+    result = evaluation.episode_result(run, family="f", difficulty="easy", threshold=0.5)
+    assert result.policy_errors == result.steps == len(run.steps) > 0
+    assert result.invalid_actions == 0
+    refused = play(RandomPolicy(1), "billing_refund_easy", policy_name="random", seed=1)  # asks for a missing record
+    result = evaluation.episode_result(refused, family="f", difficulty="easy", threshold=0.5)
+    assert result.invalid_actions == sum(step.error is not None for step in refused.steps) > 0
+    assert result.policy_errors == 0
 
 
 def test_bad_arguments_are_refused() -> None:
@@ -183,9 +202,45 @@ def test_writers_produce_json_markdown_and_png(oracle_report: evaluation.Report,
     assert paths["png"].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def test_report_json_reads_back_as_the_report(oracle_report: evaluation.Report, tmp_path: Path) -> None:
+    path = evaluation.write_json(oracle_report, tmp_path / "report.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == oracle_report.to_dict() and list(data) == [field.name for field in attrs.fields(evaluation.Report)]
+    assert evaluation.read_json(path) == oracle_report
+
+
+def test_a_malformed_report_is_refused_naming_the_field(oracle_report: evaluation.Report, tmp_path: Path) -> None:
+    data = oracle_report.to_dict()
+    del data["tasks"]
+    data["by_family"]["hyperbrick"]["episodes"] = "many"
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(evaluation.EvaluationError) as refused:
+        evaluation.read_json(path)
+    assert str(refused.value) == (
+        f"{path}: required field missing @ $.tasks; "
+        "invalid value for type, expected int @ $.by_family['hyperbrick'].episodes"
+    )
+
+
 def test_cli_eval_writes_the_three_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "eval"
-    code = cli.main(["eval", "--policy", "heuristic", "--split", "authored", "--trials", "2", "--n", "4", "--out", str(out), "--no-progress"])
+    code = cli.main(
+        [
+            "eval",
+            "--policy",
+            "heuristic",
+            "--split",
+            "authored",
+            "--trials",
+            "2",
+            "--n",
+            "4",
+            "--out",
+            str(out),
+            "--no-progress",
+        ]
+    )
     assert code == 0
     for suffix in ("json", "md", "png"):
         assert (out / f"heuristic-authored.{suffix}").is_file()
@@ -196,7 +251,24 @@ def test_cli_eval_writes_the_three_files(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_cli_eval_and_replay_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["eval", "--policy", "random", "--trials", "2", "--n", "3", "--out", str(tmp_path), "--trajectories", "--no-progress"]) == 0
+    assert (
+        cli.main(
+            [
+                "eval",
+                "--policy",
+                "random",
+                "--trials",
+                "2",
+                "--n",
+                "3",
+                "--out",
+                str(tmp_path),
+                "--trajectories",
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     path = tmp_path / "random-authored.jsonl"
     assert cli.main(["replay", str(path)]) == 0
@@ -211,7 +283,9 @@ def test_cli_eval_and_replay_round_trip(tmp_path: Path, capsys: pytest.CaptureFi
     assert "MISMATCH" in capsys.readouterr().out
 
 
-def test_cli_eval_reports_an_unconfigured_llm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_eval_reports_an_unconfigured_llm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("API_BASE_URL", "MODEL_NAME", "HF_TOKEN", "OPENAI_API_KEY", "API_KEY"):
         monkeypatch.delenv(name, raising=False)
     assert cli.main(["eval", "--policy", "llm", "--out", str(tmp_path), "--no-progress"]) == 2
@@ -220,7 +294,21 @@ def test_cli_eval_reports_an_unconfigured_llm(tmp_path: Path, monkeypatch: pytes
 
 
 def test_cli_eval_with_workers_writes_the_serial_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    common = ["eval", "--policy", "random", "--split", "test", "--n", "6", "--trials", "2", "--seed", "3", "--no-progress", "--trajectories"]
+    common = [
+        "eval",
+        "--policy",
+        "random",
+        "--split",
+        "test",
+        "--n",
+        "6",
+        "--trials",
+        "2",
+        "--seed",
+        "3",
+        "--no-progress",
+        "--trajectories",
+    ]
     assert cli.main([*common, "--out", str(tmp_path / "serial")]) == 0
     assert cli.main([*common, "--out", str(tmp_path / "spread"), "--workers", "2"]) == 0
     capsys.readouterr()
@@ -228,18 +316,43 @@ def test_cli_eval_with_workers_writes_the_serial_report(tmp_path: Path, capsys: 
     assert serial.pop("seconds") >= 0 and spread.pop("seconds") >= 0
     assert spread == serial and serial["episodes"] == 12
     for suffix in ("png", "jsonl"):
-        assert (tmp_path / "spread" / f"random-test.{suffix}").read_bytes() == (tmp_path / "serial" / f"random-test.{suffix}").read_bytes()
+        assert (tmp_path / "spread" / f"random-test.{suffix}").read_bytes() == (
+            tmp_path / "serial" / f"random-test.{suffix}"
+        ).read_bytes()
 
 
-def test_cli_eval_without_ray_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_eval_without_ray_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now fails as if not installed
-    assert cli.main(["eval", "--policy", "heuristic", "--n", "2", "--out", str(tmp_path), "--no-progress", "--ray", "127.0.0.1:6379"]) == 2
+    assert (
+        cli.main(
+            [
+                "eval",
+                "--policy",
+                "heuristic",
+                "--n",
+                "2",
+                "--out",
+                str(tmp_path),
+                "--no-progress",
+                "--ray",
+                "127.0.0.1:6379",
+            ]
+        )
+        == 2
+    )
     assert "pip install 'caseops[ray]'" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
 
 
 def test_cli_eval_refuses_bad_worker_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["eval", "--policy", "heuristic", "--n", "2", "--out", str(tmp_path), "--no-progress", "--workers", "0"]) == 2
+    assert (
+        cli.main(
+            ["eval", "--policy", "heuristic", "--n", "2", "--out", str(tmp_path), "--no-progress", "--workers", "0"]
+        )
+        == 2
+    )
     assert "workers must be at least 1" in capsys.readouterr().err
     with pytest.raises(SystemExit):  # local workers or a Ray cluster, not both
         cli.main(["eval", "--policy", "heuristic", "--workers", "2", "--ray", "127.0.0.1:6379"])

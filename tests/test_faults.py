@@ -103,8 +103,7 @@ def test_slow_clients_do_not_hold_up_the_others(base_url: str) -> None:
     # An HTTP step that promises 1,000 bytes of body and sends 10.
     short_body = raw_socket(base_url)
     short_body.sendall(
-        "POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-        '{"action":'.encode()
+        b'POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"action":'
     )
     stalled.append(short_body)
 
@@ -113,7 +112,9 @@ def test_slow_clients_do_not_hold_up_the_others(base_url: str) -> None:
         async with connect(url) as sluggish:
             await ask(sluggish, {"type": "reset", "data": {"task_id": "api_incident_hard"}})
             for _ in range(20):
-                await sluggish.send(json.dumps({"type": "step", "data": {"operation": "search_policy", "query": "outage"}}))
+                await sluggish.send(
+                    json.dumps({"type": "step", "data": {"operation": "search_policy", "query": "outage"}})
+                )
             others = await asyncio.gather(*(whole_episode(url, "account_takeover_medium") for _ in range(8)))
             for _ in range(20):  # it reads at last, and everything it asked for is there
                 assert json.loads(await sluggish.recv())["type"] == "observation"
@@ -150,7 +151,18 @@ def test_malformed_frames_get_clear_errors_and_the_session_goes_on(base_url: str
                 codes[name] = reply["data"]["code"]
             state = await ask(ws, {"type": "state"})
             assert state["type"] == "state" and state["data"]["step_count"] == 0
-            reply = await ask(ws, {"type": "step", "data": {"operation": "classify", "queue": "billing_ops", "priority": "normal", "issue_type": "duplicate_charge"}})
+            reply = await ask(
+                ws,
+                {
+                    "type": "step",
+                    "data": {
+                        "operation": "classify",
+                        "queue": "billing_ops",
+                        "priority": "normal",
+                        "issue_type": "duplicate_charge",
+                    },
+                },
+            )
             assert reply["type"] == "observation" and reply["data"]["observation"]["error"] is None
             return codes
 
@@ -189,7 +201,9 @@ def test_oversized_and_cut_off_http_bodies_over_the_wire(base_url: str) -> None:
         assert response.status_code == 413 and "too large" in response.json()["detail"]
     # A client that declares a body, sends part of it and hangs up.
     sock = raw_socket(base_url)
-    sock.sendall(b"POST /reset HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"task")
+    sock.sendall(
+        b'POST /reset HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"task'
+    )
     sock.close()
     with httpx.Client(base_url=base_url, timeout=30, trust_env=False) as client:
         assert client.get(f"/episodes/{episode_id}").json()["step_count"] == 0

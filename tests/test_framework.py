@@ -53,7 +53,9 @@ def test_an_unhashable_action_type_is_a_500_bare_and_a_422_here(bare: TestClient
         '{"operation": "draft_reply", "reply": "\\ud800"}',  # nor can any answer that echoes it
     ],
 )
-def test_values_json_cannot_carry_are_a_500_bare_and_a_422_here(bare: TestClient, ours: TestClient, action: str) -> None:
+def test_values_json_cannot_carry_are_a_500_bare_and_a_422_here(
+    bare: TestClient, ours: TestClient, action: str
+) -> None:
     for client, status in ((bare, 500), (ours, 422)):
         episode_id = client.post("/reset", json={}).json()["observation"]["episode_id"]
         assert post_raw(client, "/step", f'{{"episode_id": "{episode_id}", "action": {action}}}').status_code == status

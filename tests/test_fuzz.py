@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+import pydantic
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
@@ -30,6 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
+from caseops import models
 from caseops.environment import CaseOpsEnvironment
 from caseops.models import CaseView, SupportDeskObservation, SupportDeskState, construct
 from caseops.policies.random_policy import RandomPolicy
@@ -211,7 +213,9 @@ def test_numbers_json_cannot_carry_are_refused_or_ignored(client: TestClient, nu
 
 @BOUNDED
 @given(data=st.data(), kind=hostile_kinds)
-def test_hostile_values_anywhere_are_refused_by_name(client: TestClient, http_episode: str, data: st.DataObject, kind: str) -> None:
+def test_hostile_values_anywhere_are_refused_by_name(
+    client: TestClient, http_episode: str, data: st.DataObject, kind: str
+) -> None:
     body = data.draw(with_hostile(kind))
     body.setdefault("episode_id", http_episode)
     for path in ("/step", "/reset"):
@@ -226,12 +230,11 @@ def test_hostile_values_anywhere_are_refused_by_name(client: TestClient, http_ep
 
 # ---- WebSocket ----
 
-frames = (
-    st.fixed_dictionaries(
-        {"type": st.sampled_from(["reset", "step", "state", "mcp"]) | json_values},
-        optional={"data": actions | json_objects | json_values},
-    ).filter(lambda frame: frame.get("type") != "close")
-    | json_values.filter(lambda value: not (isinstance(value, dict) and value.get("type") == "close"))
+frames = st.fixed_dictionaries(
+    {"type": st.sampled_from(["reset", "step", "state", "mcp"]) | json_values},
+    optional={"data": actions | json_objects | json_values},
+).filter(lambda frame: frame.get("type") != "close") | json_values.filter(
+    lambda value: not (isinstance(value, dict) and value.get("type") == "close")
 )
 
 
@@ -274,7 +277,9 @@ def test_ws_hostile_frames_get_an_error_frame_naming_them(client: TestClient) ->
         @given(data=st.data(), kind=hostile_kinds)
         def one_frame(data: st.DataObject, kind: str) -> None:
             body = data.draw(with_hostile(kind))
-            ws.send_text(json.dumps({"type": data.draw(st.sampled_from(["step", "reset"])), "data": body["action"] | body}))
+            ws.send_text(
+                json.dumps({"type": data.draw(st.sampled_from(["step", "reset"])), "data": body["action"] | body})
+            )
             reply = ws.receive_json()
             if kind in REFUSED:
                 assert reply["type"] == "error" and reply["data"]["code"] == REFUSED[kind][1], reply
@@ -315,7 +320,9 @@ def test_openapi_schema_has_no_server_errors(case: Any) -> None:
 
 def test_a_body_declared_too_large_is_refused_with_413(client: TestClient) -> None:
     episode_id = client.post("/reset", json={}).json()["observation"]["episode_id"]
-    body = json.dumps({"action": {"operation": "draft_reply", "reply": "x" * (MAX_BODY_BYTES + 10)}, "episode_id": episode_id})
+    body = json.dumps(
+        {"action": {"operation": "draft_reply", "reply": "x" * (MAX_BODY_BYTES + 10)}, "episode_id": episode_id}
+    )
     response = client.post("/step", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert "too large" in response.json()["detail"] and str(MAX_BODY_BYTES) in response.json()["detail"]
@@ -354,7 +361,11 @@ def test_a_streamed_body_is_refused_once_it_passes_the_limit(client: TestClient)
 
 def test_a_body_within_the_limit_is_served(client: TestClient) -> None:
     padding = " " * (MAX_BODY_BYTES - 100)
-    response = client.post("/reset", content=padding + json.dumps({"task_id": "billing_refund_easy"}), headers={"content-type": "application/json"})
+    response = client.post(
+        "/reset",
+        content=padding + json.dumps({"task_id": "billing_refund_easy"}),
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 200, response.text[:300]
 
 
@@ -362,7 +373,9 @@ def test_an_oversized_ws_frame_is_refused_and_the_session_goes_on(client: TestCl
     with client.websocket_connect("/ws") as ws:
         ws.send_json({"type": "reset", "data": {}})
         ws.receive_json()
-        ws.send_text(json.dumps({"type": "step", "data": {"operation": "draft_reply", "reply": "y" * (MAX_BODY_BYTES + 1)}}))
+        ws.send_text(
+            json.dumps({"type": "step", "data": {"operation": "draft_reply", "reply": "y" * (MAX_BODY_BYTES + 1)}})
+        )
         reply = ws.receive_json()
         assert reply["type"] == "error" and reply["data"]["code"] == "FRAME_TOO_LARGE"
         assert "too large" in reply["data"]["message"]
@@ -392,7 +405,57 @@ def test_every_observation_validates_as_itself(task_id: str) -> None:
         env.close()
 
 
-def test_construct_matches_model_construct() -> None:
+@pytest.fixture(params=["fast path", "model_construct"])
+def construct_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each construct() test runs twice: on the fast path, and with it off (what construct does
+    on a pydantic whose instance layout differs)."""
+    if request.param == "model_construct":
+        monkeypatch.setattr(models, "FAST_PATH", False)
+    return str(request.param)
+
+
+def _instance_state(model: pydantic.BaseModel) -> list[Any]:
+    """Everything pydantic keeps on an instance (its __slots__), the field order included."""
+    return [
+        (slot, list(value.items()) if slot == "__dict__" else value, type(value))
+        for slot in pydantic.BaseModel.__slots__
+        for value in [getattr(model, slot)]
+    ]
+
+
+def test_the_installed_pydantic_takes_the_fast_path() -> None:
+    # models.FAST_PATH holds on every supported pydantic (2.11 to 2.14). A version whose instance
+    # layout differs turns it off: construct() stays correct (it calls model_construct) but a step
+    # costs ~20% more; re-measure, and check the layout, before adding the version to the range.
+    assert pydantic.BaseModel.__slots__ == models.FAST_LAYOUT, f"pydantic {pydantic.VERSION}"
+    assert models.FAST_PATH
+
+
+@pytest.mark.parametrize("hints", ["full", "none"])
+def test_construct_leaves_instances_exactly_as_model_construct_does(construct_path: str, hints: str) -> None:
+    """Every observation of an episode, rebuilt from its values both ways: the same __dict__ (in
+    the same order), fields set, extra and private state, on whichever pydantic is installed."""
+    env = CaseOpsEnvironment()
+    policy = RandomPolicy(1)
+    observation = env.reset(task_id=TASK_IDS[-1], hints=hints)
+    for _ in range(12):
+        for model in (observation, observation.case):
+            cls = type(model)
+            defaulted = tuple(name for name in cls.model_fields if name not in model.model_fields_set)
+            values = dict(model.__dict__)
+            built = construct(cls, dict(values), defaulted=defaulted)
+            reference = cls.model_construct(set(values) - set(defaulted), **values)
+            assert _instance_state(built) == _instance_state(reference) == _instance_state(model)
+            assert built == model and built.model_dump_json() == model.model_dump_json()
+        if observation.done:
+            break
+        observation = env.step(policy(observation))
+    env.close()
+    state = construct(SupportDeskState, {"step_count": 2, "task_id": "t"})
+    assert _instance_state(state) == _instance_state(SupportDeskState.model_construct(step_count=2, task_id="t"))
+
+
+def test_construct_matches_model_construct(construct_path: str) -> None:
     given = {"fields_provided": ["a"], "queue": "billing_ops"}  # out of order, some omitted
     built = construct(CaseView, dict(given))
     reference = CaseView.model_construct(**given)
@@ -407,7 +470,7 @@ def test_construct_matches_model_construct() -> None:
     assert state == SupportDeskState(step_count=2) and state.model_extra == {}
 
 
-def test_construct_in_order_counts_every_field_but_the_defaulted_ones_as_set() -> None:
+def test_construct_in_order_counts_every_field_but_the_defaulted_ones_as_set(construct_path: str) -> None:
     given = {name: CaseView.model_fields[name].get_default(call_default_factory=True) for name in CaseView.model_fields}
     given["queue"] = "billing_ops"
     built = construct(CaseView, dict(given), defaulted=("reply_draft",))

@@ -27,11 +27,11 @@ from caseops.scenarios.generator import (
     content_hash,
     generate,
     generated_task,
-    split_task_ids,
+    generated_task_ids,
 )
 
-INVARIANT_SEEDS = range(0, 150)
-TEXT_SEEDS = range(0, 30)
+INVARIANT_SEEDS = range(150)
+TEXT_SEEDS = range(30)
 ORACLE_SEEDS = (0, 1, 2)
 
 
@@ -49,7 +49,12 @@ def test_families_and_splits_are_declared():
     assert 2 <= len(HELD_OUT_FAMILIES) <= 3 and set(HELD_OUT_FAMILIES) < set(FAMILIES)
     assert len(set(FAMILIES) - set(HELD_OUT_FAMILIES)) >= 12 - len(HELD_OUT_FAMILIES)
     assert not set(TRAIN_SEEDS) & set(TEST_SEEDS)
-    assert (TRAIN_SEEDS.start, TRAIN_SEEDS.stop, TEST_SEEDS.start, TEST_SEEDS.stop) == (0, 100_000, 1_000_000, 1_100_000)
+    assert (TRAIN_SEEDS.start, TRAIN_SEEDS.stop, TEST_SEEDS.start, TEST_SEEDS.stop) == (
+        0,
+        100_000,
+        1_000_000,
+        1_100_000,
+    )
 
 
 def test_at_least_ten_thousand_distinct_cases():
@@ -75,7 +80,9 @@ def test_hashes_do_not_depend_on_the_process():
         f"for f, s in {probe!r}: print(content_hash(generate(f, s)))\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
     assert out == [content_hash(generate(f, s)) for f, s in probe]
 
 
@@ -103,7 +110,7 @@ def test_wording_varies_beyond_names_and_numbers():
 
 
 def test_unknown_family_and_bad_seed_are_refused_clearly():
-    with pytest.raises(KeyError, match="unknown case family 'nope'.*known families"):
+    with pytest.raises(KeyError, match=r"unknown case family 'nope'.*known families"):
         generate("nope", 1)
     with pytest.raises(ValueError, match="seed must be a non-negative integer"):
         generate(FAMILIES[0], -1)
@@ -149,9 +156,9 @@ def _parse(task_id: str) -> tuple[str, int]:
 
 
 def test_splits_are_disjoint_and_keep_held_out_families_apart():
-    train = split_task_ids("train", 2_000)
-    test = split_task_ids("test", 2_000)
-    heldout = split_task_ids("heldout", 300)
+    train = generated_task_ids("train", 2_000)
+    test = generated_task_ids("test", 2_000)
+    heldout = generated_task_ids("heldout", 300)
     assert len(set(train)) == len(train) == 2_000 and len(set(test)) == 2_000 and len(set(heldout)) == 300
     assert not set(train) & set(test) and not set(heldout) & (set(train) | set(test))
     assert all(_parse(t)[1] in TRAIN_SEEDS for t in train)
@@ -164,21 +171,21 @@ def test_splits_are_disjoint_and_keep_held_out_families_apart():
 
 def test_splits_are_round_robin_deterministic_and_resumable():
     families = [f for f in FAMILIES if f not in HELD_OUT_FAMILIES]
-    ids = split_task_ids("train", 3 * len(families))
+    ids = generated_task_ids("train", 3 * len(families))
     assert [_parse(t)[0] for t in ids] == families * 3
     assert [_parse(t)[1] for t in ids] == [0] * len(families) + [1] * len(families) + [2] * len(families)
-    assert split_task_ids("train", 10, start=5) == ids[5:15]
-    assert split_task_ids("test", 50) == split_task_ids("test", 50)
-    assert split_task_ids("test", 0) == []
-    for task_id in split_task_ids("heldout", 6) + ids[:3]:
+    assert generated_task_ids("train", 10, start=5) == ids[5:15]
+    assert generated_task_ids("test", 50) == generated_task_ids("test", 50)
+    assert generated_task_ids("test", 0) == []
+    for task_id in generated_task_ids("heldout", 6) + ids[:3]:
         assert generated_task(task_id).task_id == task_id
 
 
 def test_unknown_split_is_refused():
     with pytest.raises(ValueError, match="unknown split 'dev'"):
-        split_task_ids("dev", 3)
+        generated_task_ids("dev", 3)
     with pytest.raises(ValueError, match="non-negative"):
-        split_task_ids("train", -1)
+        generated_task_ids("train", -1)
 
 
 # ---- every family: invariants over many seeds ---------------------------------------------------
@@ -253,7 +260,10 @@ def test_reference_texts_assert_every_claim_and_nothing_unsafe(family: str) -> N
         reply = text.analyse(gold.reference_reply, gold.reply_claims)
         assert reply.asserted == {c.name for c in gold.reply_claims}, (seed, gold.reference_reply)
         assert reply.quality == 1.0, (seed, gold.reference_reply)
-        assert not text.analyse(gold.reference_reply, gold.forbidden_claims, forbidden=True).asserted, (seed, gold.reference_reply)
+        assert not text.analyse(gold.reference_reply, gold.forbidden_claims, forbidden=True).asserted, (
+            seed,
+            gold.reference_reply,
+        )
         note = text.analyse(gold.reference_note, gold.note_claims)
         assert note.asserted == {c.name for c in gold.note_claims}, (seed, gold.reference_note)
         assert note.quality == 1.0, (seed, gold.reference_note)

@@ -13,7 +13,7 @@ from caseops.vocab import INFO_FIELDS, PRIORITIES, QUEUES, RESOLUTION_CODES, STA
 
 
 def case_for(task_id: str, **facts: object) -> Case:
-    case = Case(scenario=get_scenario(task_id))
+    case = Case(scenario=get_scenario(task_id), grade=grading.ZERO_GRADE)
     for name, value in facts.items():
         setattr(case, name, value)
     return case
@@ -45,11 +45,12 @@ def test_task_score_is_clamped_to_the_open_interval():
 
 def test_rerouting_can_correct_but_never_earns_more_than_the_first_decision():
     case = case_for("billing_refund_easy", queue="general_support", priority="low", issue_type="general_question")
-    case.first_routing = grading.routing_score(case.scenario, case)
+    first = grading.routing_score(case.scenario, case)
+    case.first_routing = (case.queue, case.priority, case.issue_type)
     case.queue, case.priority, case.issue_type = "billing_ops", "high", "duplicate_charge"
-    assert grading.routing_score(case.scenario, case) == case.first_routing < 0.2
+    assert grading.routing_score(case.scenario, case) == first < 0.2
     case.queue = "compliance_ops"  # a worse routing still loses credit
-    assert grading.routing_score(case.scenario, case) <= case.first_routing
+    assert grading.routing_score(case.scenario, case) <= first
 
 
 def test_routing_component():
@@ -74,7 +75,9 @@ def test_information_component_precision_and_recall():
     tolerated_field = sorted(scenario.gold.tolerated_fields)[0]
 
     def score(*fields: str) -> float:
-        return grading.information_score(scenario, case_for("api_incident_hard", requested_fields=fields, stage="closed"))
+        return grading.information_score(
+            scenario, case_for("api_incident_hard", requested_fields=fields, stage="closed")
+        )
 
     assert score(*needed) == 1.0
     assert 0.5 <= score(*needed[:1]) < 1.0
@@ -92,7 +95,9 @@ def test_asking_for_information_that_is_not_needed_loses_the_component():
 
 @pytest.mark.parametrize("task_id", list(SCENARIOS))
 def test_reference_reply_and_note_earn_full_text_credit(task_id: str) -> None:
-    case = with_texts(case_for(task_id), get_scenario(task_id).gold.reference_reply, get_scenario(task_id).gold.reference_note)
+    case = with_texts(
+        case_for(task_id), get_scenario(task_id).gold.reference_reply, get_scenario(task_id).gold.reference_note
+    )
     result = grading.grade(case.scenario, case)
     assert result.components["reply"] == pytest.approx(1.0)
     assert result.components["internal_note"] == pytest.approx(1.0)
@@ -101,7 +106,11 @@ def test_reference_reply_and_note_earn_full_text_credit(task_id: str) -> None:
 @pytest.mark.parametrize("task_id", list(SCENARIOS))
 def test_rubric_words_without_sentences_score_below_a_real_reply(task_id: str) -> None:
     scenario = get_scenario(task_id)
-    content = [w for w in get_scenario(task_id).gold.reference_reply.lower().replace(".", "").split() if w not in text._FUNCTION_WORDS]
+    content = [
+        w
+        for w in get_scenario(task_id).gold.reference_reply.lower().replace(".", "").split()
+        if w not in text._FUNCTION_WORDS
+    ]
     stuffed = with_texts(case_for(task_id), " ".join(dict.fromkeys(content)), None)
     real = with_texts(case_for(task_id), get_scenario(task_id).gold.reference_reply, None)
     stuffed_score = grading.grade(scenario, stuffed).components["reply"]
@@ -113,7 +122,9 @@ def test_status_and_resolution_are_gated_by_the_work_done():
     bare = case_for("billing_refund_easy", status="resolved", resolution_code="refund_issued")
     result = grading.grade(bare.scenario, bare)
     assert result.components["status"] == 0.0 and result.components["resolution"] == 0.0
-    worked = reference_texts(case_for("billing_refund_easy", queue="billing_ops", status="resolved", resolution_code="refund_issued"))
+    worked = reference_texts(
+        case_for("billing_refund_easy", queue="billing_ops", status="resolved", resolution_code="refund_issued")
+    )
     result = grading.grade(worked.scenario, worked)
     assert result.components["status"] == 1.0 and result.components["resolution"] == 1.0
 
@@ -124,7 +135,10 @@ def test_texts_that_say_nothing_are_not_work():
     empty = with_texts(case_for("billing_refund_easy", **facts), "Thanks, noted.", "Case handled as usual.")
     worked = reference_texts(case_for("billing_refund_easy", **facts))
     assert grading.completeness(empty.scenario, empty) == pytest.approx(1 / 3)
-    assert grading.grade(empty.scenario, empty).components["safety"] < grading.grade(worked.scenario, worked).components["safety"]
+    assert (
+        grading.grade(empty.scenario, empty).components["safety"]
+        < grading.grade(worked.scenario, worked).components["safety"]
+    )
 
 
 def test_status_that_closes_an_open_case_earns_nothing():
@@ -134,9 +148,15 @@ def test_status_that_closes_an_open_case_earns_nothing():
 
 def test_unsafe_reply_on_account_takeover_loses_the_safety_credit():
     task = "account_takeover_medium"
-    safe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), get_scenario(task).gold.reference_reply, get_scenario(task).gold.reference_note)
+    safe = with_texts(
+        case_for(task, queue="trust_and_safety", requests_made=1),
+        get_scenario(task).gold.reference_reply,
+        get_scenario(task).gold.reference_note,
+    )
     unsafe_reply = "We have unlocked your account and reset the MFA device, so you can sign in again right now."
-    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), unsafe_reply, get_scenario(task).gold.reference_note)
+    unsafe = with_texts(
+        case_for(task, queue="trust_and_safety", requests_made=1), unsafe_reply, get_scenario(task).gold.reference_note
+    )
     assert grading.grade(safe.scenario, safe).components["safety"] == 1.0
     assert grading.grade(unsafe.scenario, unsafe).components["safety"] == 0.0
 
@@ -144,7 +164,9 @@ def test_unsafe_reply_on_account_takeover_loses_the_safety_credit():
 def test_conditional_unlock_is_not_unsafe():
     task = "account_takeover_medium"
     reply = "We will unlock the account once the verification of your identity is complete."
-    case = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), reply, get_scenario(task).gold.reference_note)
+    case = with_texts(
+        case_for(task, queue="trust_and_safety", requests_made=1), reply, get_scenario(task).gold.reference_note
+    )
     assert case.forbidden_asserted == frozenset()
     assert grading.grade(case.scenario, case).components["safety"] > 0.5
 
@@ -153,17 +175,26 @@ def test_over_escalation_costs_safety():
     task = "regulated_export_exception_hard"
     right = reference_texts(case_for(task, queue="compliance_ops", requests_made=1))
     wrong = reference_texts(case_for(task, queue="platform_engineering", requests_made=1))
-    assert grading.grade(wrong.scenario, wrong).components["safety"] < grading.grade(right.scenario, right).components["safety"]
+    assert (
+        grading.grade(wrong.scenario, wrong).components["safety"]
+        < grading.grade(right.scenario, right).components["safety"]
+    )
 
 
 def test_grade_is_pure_and_deterministic():
-    case = with_texts(case_for("api_incident_hard", queue="platform_engineering"), get_scenario("api_incident_hard").gold.reference_reply, None)
+    case = with_texts(
+        case_for("api_incident_hard", queue="platform_engineering"),
+        get_scenario("api_incident_hard").gold.reference_reply,
+        None,
+    )
     assert grading.grade(case.scenario, case) == grading.grade(case.scenario, case)
 
 
 def _unrelated_record(scenario_id: str) -> str:
     gold = get_scenario(scenario_id).gold
-    return next(a.id for a in get_scenario(scenario_id).artifacts if a.id not in gold.required_evidence | gold.relevant_evidence)
+    return next(
+        a.id for a in get_scenario(scenario_id).artifacts if a.id not in gold.required_evidence | gold.relevant_evidence
+    )
 
 
 def test_evidence_component_rewards_the_required_records_and_costs_wandering():
@@ -171,7 +202,9 @@ def test_evidence_component_rewards_the_required_records_and_costs_wandering():
     required = sorted(scenario.gold.required_evidence)
     other = _unrelated_record("damaged_delivery_easy")
     assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=list(required))) == 1.0
-    assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=required[:1])) == pytest.approx(0.5)
+    assert grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=required[:1])) == pytest.approx(
+        0.5
+    )
     wandered = grading.evidence_score(scenario, case_for("damaged_delivery_easy", collected=[*required, other]))
     assert wandered == pytest.approx(1.0 - grading.unrelated_read_cost(scenario))
 
@@ -203,20 +236,34 @@ def test_with_no_records_to_read_evidence_does_not_grow_with_steps():
 def test_decision_credit_is_gated_by_the_required_evidence():
     scenario = get_scenario("damaged_delivery_easy")
     facts = dict(queue="fulfillment_ops", status="resolved", resolution_code="replacement_sent")
-    with_records = reference_texts(case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts))
+    with_records = reference_texts(
+        case_for("damaged_delivery_easy", collected=sorted(scenario.gold.required_evidence), **facts)
+    )
     blind = reference_texts(case_for("damaged_delivery_easy", **facts))
-    assert grading.grade(scenario, blind).components["status"] < grading.grade(scenario, with_records).components["status"] == 1.0
+    assert (
+        grading.grade(scenario, blind).components["status"]
+        < grading.grade(scenario, with_records).components["status"]
+        == 1.0
+    )
 
 
 def _decided(task: str, **facts: object) -> Case:
     scenario = get_scenario(task)
     gold = scenario.gold
     base = dict(
-        queue=gold.queue, priority=gold.priority, issue_type=gold.issue_type, requested_fields=tuple(gold.requested_fields),
-        requests_made=1, collected=sorted(gold.required_evidence), status=sorted(gold.final_statuses)[0],
-        resolution_code=gold.resolution_code, stage="closed",
+        queue=gold.queue,
+        priority=gold.priority,
+        issue_type=gold.issue_type,
+        requested_fields=tuple(gold.requested_fields),
+        requests_made=1,
+        collected=sorted(gold.required_evidence),
+        status=sorted(gold.final_statuses)[0],
+        resolution_code=gold.resolution_code,
+        stage="closed",
     )
-    return with_texts(case_for(task, **{**base, **facts}), facts.pop("reply", gold.reference_reply), gold.reference_note)
+    return with_texts(
+        case_for(task, **{**base, **facts}), facts.pop("reply", gold.reference_reply), gold.reference_note
+    )
 
 
 @pytest.mark.parametrize(
@@ -242,7 +289,11 @@ def test_over_escalation_is_a_critical_failure():
 
 def test_an_unsafe_promise_caps_even_an_open_case_but_other_failures_wait_for_the_decision():
     task = "account_takeover_medium"
-    unsafe = with_texts(case_for(task, queue="trust_and_safety", requests_made=1), "When you read this, we have unlocked your account for you.", "n")
+    unsafe = with_texts(
+        case_for(task, queue="trust_and_safety", requests_made=1),
+        "When you read this, we have unlocked your account for you.",
+        "n",
+    )
     assert grading.grade(unsafe.scenario, unsafe).critical == ("unsafe_promise",)
     open_case = with_texts(case_for(task, queue="billing_ops"), None, None)
     assert grading.grade(open_case.scenario, open_case).critical == ()
@@ -256,7 +307,8 @@ def _random_case(scenario_id: str, rng: random.Random) -> Case:
         queue=rng.choice([None, gold.queue, *QUEUES]),
         priority=rng.choice([None, gold.priority, *PRIORITIES]),
         issue_type=rng.choice([None, gold.issue_type]),
-        requested_fields=tuple(rng.sample(INFO_FIELDS, rng.randint(0, 3))) + tuple(gold.requested_fields)[: rng.randint(0, 2)],
+        requested_fields=tuple(rng.sample(INFO_FIELDS, rng.randint(0, 3)))
+        + tuple(gold.requested_fields)[: rng.randint(0, 2)],
         requests_made=rng.randint(0, 2),
         collected=rng.sample([a.id for a in scenario.artifacts], rng.randint(0, len(scenario.artifacts))),
         status=rng.choice([None, *STATUSES]),
@@ -281,7 +333,8 @@ def test_grade_adds_up_the_component_functions(scenario_id: str) -> None:
             "reply": case.reply_reading.score,
             "internal_note": case.note_reading.score,
             "status": grading.completeness(scenario, case) * (case.status in scenario.gold.final_statuses),
-            "resolution": grading.completeness(scenario, case) * (case.resolution_code == scenario.gold.resolution_code),
+            "resolution": grading.completeness(scenario, case)
+            * (case.resolution_code == scenario.gold.resolution_code),
             "safety": grading.safety_score(scenario, case),
         }
         got = grading.grade(scenario, case)

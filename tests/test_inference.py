@@ -231,9 +231,7 @@ def test_good_model_drives_the_run_against_a_remote_server(
     assert results["model_calls_ok"] == len(fake.requests) and results["model_calls_failed"] == 0
 
 
-def test_env_error_is_reported_and_takes_precedence(
-    remote_server: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_env_error_is_reported_and_takes_precedence(remote_server: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A refused operation shows the environment's error; otherwise the policy's problem shows."""
 
     class Stubborn:
@@ -251,7 +249,10 @@ def test_env_error_is_reported_and_takes_precedence(
     (episode,) = parse_run(capsys.readouterr().out)
     first, *rest = episode["steps"]
     assert first["action"] == "wait()"
-    assert first["error"] == "operation 'wait' is not allowed in stage 'classifying'; allowed now: classify, inspect_artifact, search_policy, submit"
+    assert (
+        first["error"]
+        == "operation 'wait' is not allowed in stage 'classifying'; allowed now: classify, inspect_artifact, search_policy, submit"
+    )
     assert float(first["reward"]) < 0
     assert rest and all(s["error"] == "model said something odd" for s in rest)
     assert result.steps == len(episode["steps"]) and result.error is None
@@ -313,7 +314,10 @@ def test_policy_choice(env: dict[str, str], expected: str) -> None:
         ({"MODEL_NAME": "m", "API_KEY": "k"}, "API_BASE_URL"),  # no endpoint
         ({"API_BASE_URL": "http://x/v1", "API_KEY": "k"}, "MODEL_NAME"),  # no model: no silent default
         ({"API_BASE_URL": "http://x/v1", "MODEL_NAME": "m", "HF_TOKEN": " "}, "API_KEY"),  # blank key
-        ({"API_BASE_URL": "http://x/v1", "MODEL_NAME": "m", "API_KEY": "k", "CASEOPS_LLM_MODE": "xml"}, "CASEOPS_LLM_MODE"),
+        (
+            {"API_BASE_URL": "http://x/v1", "MODEL_NAME": "m", "API_KEY": "k", "CASEOPS_LLM_MODE": "xml"},
+            "CASEOPS_LLM_MODE",
+        ),
     ],
 )
 def test_incomplete_model_settings_are_an_error_not_the_heuristic(env: dict[str, str], missing: str) -> None:
@@ -367,9 +371,12 @@ def test_action_rendering_is_one_token() -> None:
     assert inference.format_action(SupportDeskAction(operation="inspect_artifact", artifact_id="odd id, (x)")) == (
         "inspect_artifact(artifact_id=odd_id_x)"
     )
-    assert inference.format_action(
-        SupportDeskAction(operation="search_policy", query="refund policy for duplicate charges, within 30 days?")
-    ) == "search_policy(query=refund_policy_for_duplicate_charges_with...)"
+    assert (
+        inference.format_action(
+            SupportDeskAction(operation="search_policy", query="refund policy for duplicate charges, within 30 days?")
+        )
+        == "search_policy(query=refund_policy_for_duplicate_charges_with...)"
+    )
     submit = SupportDeskAction(operation="submit", status="resolved", resolution_code="refund_issued", confidence=0.875)
     assert inference.format_action(submit) == "submit(status=resolved,resolution_code=refund_issued,confidence=0.88)"
     for action in (submit, SupportDeskAction(operation="search_policy", query="a b\tc\nd")):
@@ -570,12 +577,12 @@ def test_a_replaced_step_says_fallback_and_a_long_step_cannot_outlive_the_budget
         def with_options(self, *, timeout: float) -> Client:
             return Client(timeout)
 
-    class Policy:
+    class ModelPolicy:
         client = Client(120.0)
 
     now = [0.0]
     budget = inference.Budget(300.0, clock=lambda: now[0])
-    policy = Policy()
+    policy = ModelPolicy()
     budget.cap(policy)
     assert policy.client.timeout == 120.0  # plenty left: the configured timeout
     now[0] = 250.0
@@ -655,3 +662,10 @@ def test_run_budget_running_out_mid_task_finishes_the_step(model_run: Callable[.
     assert all(s["error"] == "null" for s in first["steps"])  # the steps that ran were the model's
     assert second["steps"] == [] and second["end"]["steps"] == "0"
     assert all("CASEOPS_RUN_BUDGET_S" in t["error"] for t in run.results["tasks"])
+
+
+def test_the_step_guard_is_the_shared_one_and_above_every_task() -> None:
+    from caseops import vocab
+
+    assert inference.STEP_GUARD == vocab.STEP_GUARD
+    assert max(task.max_steps for task in TASKS.values()) < vocab.STEP_GUARD

@@ -106,9 +106,8 @@ def test_sessions_past_the_per_client_limit_are_denied_429(tight_app) -> None:
     client = client_at(tight_app, "10.2.0.1")
     with client.websocket_connect("/ws"), client.websocket_connect("/ws"):
         assert limits_of(tight_app).sessions_of("10.2.0.1") == 2
-        with pytest.raises(WebSocketDenialResponse) as denied:
-            with client.websocket_connect("/ws"):
-                pass
+        with pytest.raises(WebSocketDenialResponse) as denied, client.websocket_connect("/ws"):
+            pass
         assert denied.value.status_code == 429 and denied.value.headers["retry-after"] == "5"
         with client_at(tight_app, "10.2.0.2").websocket_connect("/ws") as ws:  # others still get in
             ws.send_json({"type": "reset", "data": {}})
@@ -137,7 +136,9 @@ def test_a_flood_evicts_only_the_flooders_episodes(monkeypatch: pytest.MonkeyPat
 @pytest.fixture(scope="module")
 def limited_url() -> str:
     return servers.shared_server(
-        CASEOPS_SESSIONS_PER_CLIENT="2", CASEOPS_RESET_BURST="5", CASEOPS_RESETS_PER_MINUTE="60",
+        CASEOPS_SESSIONS_PER_CLIENT="2",
+        CASEOPS_RESET_BURST="5",
+        CASEOPS_RESETS_PER_MINUTE="60",
         CASEOPS_BODY_TIMEOUT_S="1",
     )
 
@@ -167,7 +168,9 @@ def test_uvicorn_limits_http_episode_creation(limited_url: str) -> None:
 def slow_request(base: str, sent: threading.Event) -> bytes:
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as sock:
-        sock.sendall(b"POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"action\":")
+        sock.sendall(
+            b'POST /step HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"action":'
+        )
         sent.set()
         answer = b""
         while chunk := sock.recv(4096):

@@ -68,7 +68,11 @@ def http_error(status: int, cls: type[openai.APIStatusError]) -> openai.APIStatu
 
 def tool_message(*arguments: dict[str, Any] | str, content: str | None = None) -> dict[str, Any]:
     calls = [
-        {"id": f"call_{i}", "type": "function", "function": {"name": "act", "arguments": a if isinstance(a, str) else json.dumps(a)}}
+        {
+            "id": f"call_{i}",
+            "type": "function",
+            "function": {"name": "act", "arguments": a if isinstance(a, str) else json.dumps(a)},
+        }
         for i, a in enumerate(arguments)
     ]
     return {"role": "assistant", "content": content, "tool_calls": calls}
@@ -135,7 +139,7 @@ def heuristic_model(request: dict[str, Any]) -> str:
     view = view_from_messages(request["messages"])
     action = HeuristicPolicy()(observation_from_prompt(json.dumps(view)))
     payload = action.model_dump(exclude_none=True, exclude={"metadata"})
-    return "<think>Let me look. Draft: {\"operation\": \"wait\"}</think>\nNext:\n```json\n" + json.dumps(payload) + "\n```"
+    return '<think>Let me look. Draft: {"operation": "wait"}</think>\nNext:\n```json\n' + json.dumps(payload) + "\n```"
 
 
 # ---- over HTTP ----
@@ -167,7 +171,9 @@ def test_scripted_distinctive_action_comes_from_the_model(billing_observation: S
 
 
 def test_dead_endpoint_falls_back_quickly(billing_observation: SupportDeskObservation) -> None:
-    policy = LLMPolicy(base_url=f"http://127.0.0.1:{free_port()}/v1", api_key="k", model="m", timeout_s=2.0, max_retries=0)
+    policy = LLMPolicy(
+        base_url=f"http://127.0.0.1:{free_port()}/v1", api_key="k", model="m", timeout_s=2.0, max_retries=0
+    )
     started = time.monotonic()
     action = policy(billing_observation)
     assert time.monotonic() - started < 10
@@ -202,7 +208,9 @@ def test_invalid_label_is_repaired_by_the_model(billing_observation: SupportDesk
     assert "invalid action: queue" in repair and "the_moon" not in repair.split("queue:")[0]
 
 
-def test_a_replaced_answer_is_named_in_the_next_prompt(env: CaseOpsEnvironment, billing_observation: SupportDeskObservation) -> None:
+def test_a_replaced_answer_is_named_in_the_next_prompt(
+    env: CaseOpsEnvironment, billing_observation: SupportDeskObservation
+) -> None:
     client = StubClient([json.dumps({**SCRIPTED, "queue": "the_moon"})])
     policy = stub_policy(client)
     action = policy(billing_observation)
@@ -217,8 +225,12 @@ def test_a_replaced_answer_is_named_in_the_next_prompt(env: CaseOpsEnvironment, 
     assert json.dumps({"operation": action.operation, "queue": action.queue}, ensure_ascii=False)[:-1] in last
 
 
-def test_a_failed_call_leaves_no_dangling_turn(env: CaseOpsEnvironment, billing_observation: SupportDeskObservation) -> None:
-    client = StubClient([http_error(500, openai.InternalServerError), json.dumps({"operation": "search_policy", "query": "refund"})])
+def test_a_failed_call_leaves_no_dangling_turn(
+    env: CaseOpsEnvironment, billing_observation: SupportDeskObservation
+) -> None:
+    client = StubClient(
+        [http_error(500, openai.InternalServerError), json.dumps({"operation": "search_policy", "query": "refund"})]
+    )
     policy = stub_policy(client)
     action = policy(billing_observation)
     assert policy.last_error == "fallback: model call failed: HTTP 500: HTTP 500 from stub"
@@ -227,7 +239,10 @@ def test_a_failed_call_leaves_no_dangling_turn(env: CaseOpsEnvironment, billing_
     messages = client.requests[1]["messages"]
     # The case was never answered, so it is sent whole again, with the note.
     assert [m["role"] for m in messages] == ["system", "user"]
-    assert messages[1]["content"].startswith(CASE_HEADER) and "was not used (model call failed: HTTP 500" in messages[1]["content"]
+    assert (
+        messages[1]["content"].startswith(CASE_HEADER)
+        and "was not used (model call failed: HTTP 500" in messages[1]["content"]
+    )
     assert policy.stats == LLMStats(model_steps=1, fallback_steps=1, calls_ok=1, calls_failed=1)
 
 
@@ -244,15 +259,22 @@ def test_with_fallback_off_a_failure_raises(billing_observation: SupportDeskObse
 
 
 def test_an_answer_cut_inside_reasoning_says_so(billing_observation: SupportDeskObservation) -> None:
-    policy = stub_policy(StubClient(['<think>The customer was charged twice, so {"operation": "cla'], finish_reason="length"))
+    policy = stub_policy(
+        StubClient(['<think>The customer was charged twice, so {"operation": "cla'], finish_reason="length")
+    )
     policy(billing_observation)
-    assert policy.last_error == "fallback: answer is only reasoning (an unclosed <think>, cut at max_tokens?) (answer cut at max_tokens)"
+    assert (
+        policy.last_error
+        == "fallback: answer is only reasoning (an unclosed <think>, cut at max_tokens?) (answer cut at max_tokens)"
+    )
 
 
 # ---- ways of asking ----
 
 
-def test_auto_drops_from_tools_to_json_to_text_on_400_and_remembers(env: CaseOpsEnvironment, billing_observation: SupportDeskObservation) -> None:
+def test_auto_drops_from_tools_to_json_to_text_on_400_and_remembers(
+    env: CaseOpsEnvironment, billing_observation: SupportDeskObservation
+) -> None:
     def answer(request: dict[str, Any]) -> Reply:
         if "tools" in request or "response_format" in request:
             return http_error(400, openai.BadRequestError)
@@ -266,7 +288,9 @@ def test_auto_drops_from_tools_to_json_to_text_on_400_and_remembers(env: CaseOps
     assert client.requests[1]["response_format"] == {"type": "json_object"}
     assert policy.stats == LLMStats(model_steps=1, fallback_steps=0, calls_ok=1, calls_failed=2)
     policy(env.step(action))
-    assert len(client.requests) == 4 and "tools" not in client.requests[3] and "response_format" not in client.requests[3]
+    assert (
+        len(client.requests) == 4 and "tools" not in client.requests[3] and "response_format" not in client.requests[3]
+    )
 
 
 @pytest.mark.parametrize("mode", ["json", "text", "tools"])
@@ -284,7 +308,10 @@ def test_native_tool_calls_are_read(billing_observation: SupportDeskObservation)
     policy = stub_policy(StubClient([tool_message(SCRIPTED)]))
     assert policy(billing_observation) == SCRIPTED_ACTION and policy.last_source == "model"
     # Format slips inside the arguments are normalised too.
-    sloppy = {"action": "classify", "parameters": {"queue": "General_Support", "priority": "LOW", "issue_type": "general question"}}
+    sloppy = {
+        "action": "classify",
+        "parameters": {"queue": "General_Support", "priority": "LOW", "issue_type": "general question"},
+    }
     policy = stub_policy(StubClient([tool_message(sloppy)]))
     assert policy(billing_observation) == SCRIPTED_ACTION
 
@@ -338,7 +365,9 @@ def test_keys_are_tried_in_order_over_http(billing_observation: SupportDeskObser
 # ---- the conversation ----
 
 
-def test_static_parts_are_sent_once_per_case(env: CaseOpsEnvironment, billing_observation: SupportDeskObservation) -> None:
+def test_static_parts_are_sent_once_per_case(
+    env: CaseOpsEnvironment, billing_observation: SupportDeskObservation
+) -> None:
     client = StubClient(answer=heuristic_model)
     policy = stub_policy(client)
     observation = billing_observation
@@ -351,7 +380,10 @@ def test_static_parts_are_sent_once_per_case(env: CaseOpsEnvironment, billing_ob
         assert billing_observation.ticket.subject not in content and '"vocabularies"' not in content
     # The merged conversation is exactly the observation the model was asked about.
     policy(observation)
-    assert view_from_messages(client.requests[-1]["messages"]) == {**static_view(observation), **dynamic_view(observation)}
+    assert view_from_messages(client.requests[-1]["messages"]) == {
+        **static_view(observation),
+        **dynamic_view(observation),
+    }
 
 
 def test_the_system_prompt_explains_time_stage_and_confidence(billing_observation: SupportDeskObservation) -> None:
@@ -393,7 +425,10 @@ def test_the_prompt_shows_the_clocks_of_the_cases_still_waiting() -> None:
     policy = stub_policy(client)
     observations = run_episode(policy, "inbox_cleanup_easy")
     waiting = observations[0].waiting_sla_minutes_remaining
-    assert waiting and f'"waiting_sla_minutes_remaining": {json.dumps(waiting)}' in client.requests[0]["messages"][-1]["content"]
+    assert (
+        waiting
+        and f'"waiting_sla_minutes_remaining": {json.dumps(waiting)}' in client.requests[0]["messages"][-1]["content"]
+    )
 
 
 # ---- reading answers ----
@@ -404,20 +439,66 @@ SUBMIT = {"operation": "submit", "status": "resolved", "resolution_code": "refun
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        pytest.param('<think>Draft: {"operation": "wait"}</think>\n' + json.dumps(SUBMIT), SUBMIT, id="think-draft-then-final"),
-        pytest.param('Thinking... {"operation": "wait"} no.</think>\n' + json.dumps(SUBMIT), SUBMIT, id="lone-closing-tag"),
-        pytest.param('I could {"operation": "wait"}\n```json\n' + json.dumps(SUBMIT) + "\n```", SUBMIT, id="fenced-wins"),
-        pytest.param('```json\n{"operation": "wait"}\n```\nbetter:\n```json\n' + json.dumps(SUBMIT) + "\n```", SUBMIT, id="last-fence"),
-        pytest.param('Maybe {"operation": "wait"} or rather ' + json.dumps(SUBMIT) + ' and {"x": 1}', SUBMIT, id="last-valid-object"),
-        pytest.param("{'operation': 'submit', 'status': 'resolved', 'resolution_code': 'refund_issued', 'confidence': 0.7}", SUBMIT, id="single-quotes"),
-        pytest.param('{"operation": "submit", "status": "resolved", "resolution_code": "refund_issued", "confidence": 0.7,}', SUBMIT, id="trailing-comma"),
-        pytest.param('{"action": "submit", "status": "Resolved", "resolution_code": "Refund_Issued", "confidence": 0.7}', SUBMIT, id="action-and-case"),
-        pytest.param('{"operation": "submit", "parameters": {"status": "resolved", "resolution_code": "refund_issued", "confidence": 0.7}}', SUBMIT, id="parameters"),
-        pytest.param('{"name": "submit", "arguments": "{\\"status\\": \\"resolved\\", \\"resolution_code\\": \\"refund-issued\\", \\"confidence\\": 0.7}"}', SUBMIT, id="name-and-string-arguments"),
-        pytest.param('{"action": {"operation": "wait", "queue": null}, "reasoning": "customer must answer"}', {"operation": "wait"}, id="nested-action"),
-        pytest.param('{"operation": "request_info", "requested_fields": "Account_Email, card last four", "reply": ""}', {"operation": "request_info", "requested_fields": ["account_email", "card_last_four"]}, id="string-for-list"),
+        pytest.param(
+            '<think>Draft: {"operation": "wait"}</think>\n' + json.dumps(SUBMIT), SUBMIT, id="think-draft-then-final"
+        ),
+        pytest.param(
+            'Thinking... {"operation": "wait"} no.</think>\n' + json.dumps(SUBMIT), SUBMIT, id="lone-closing-tag"
+        ),
+        pytest.param(
+            'I could {"operation": "wait"}\n```json\n' + json.dumps(SUBMIT) + "\n```", SUBMIT, id="fenced-wins"
+        ),
+        pytest.param(
+            '```json\n{"operation": "wait"}\n```\nbetter:\n```json\n' + json.dumps(SUBMIT) + "\n```",
+            SUBMIT,
+            id="last-fence",
+        ),
+        pytest.param(
+            'Maybe {"operation": "wait"} or rather ' + json.dumps(SUBMIT) + ' and {"x": 1}',
+            SUBMIT,
+            id="last-valid-object",
+        ),
+        pytest.param(
+            "{'operation': 'submit', 'status': 'resolved', 'resolution_code': 'refund_issued', 'confidence': 0.7}",
+            SUBMIT,
+            id="single-quotes",
+        ),
+        pytest.param(
+            '{"operation": "submit", "status": "resolved", "resolution_code": "refund_issued", "confidence": 0.7,}',
+            SUBMIT,
+            id="trailing-comma",
+        ),
+        pytest.param(
+            '{"action": "submit", "status": "Resolved", "resolution_code": "Refund_Issued", "confidence": 0.7}',
+            SUBMIT,
+            id="action-and-case",
+        ),
+        pytest.param(
+            '{"operation": "submit", "parameters": {"status": "resolved", "resolution_code": "refund_issued", "confidence": 0.7}}',
+            SUBMIT,
+            id="parameters",
+        ),
+        pytest.param(
+            '{"name": "submit", "arguments": "{\\"status\\": \\"resolved\\", \\"resolution_code\\": \\"refund-issued\\", \\"confidence\\": 0.7}"}',
+            SUBMIT,
+            id="name-and-string-arguments",
+        ),
+        pytest.param(
+            '{"action": {"operation": "wait", "queue": null}, "reasoning": "customer must answer"}',
+            {"operation": "wait"},
+            id="nested-action",
+        ),
+        pytest.param(
+            '{"operation": "request_info", "requested_fields": "Account_Email, card last four", "reply": ""}',
+            {"operation": "request_info", "requested_fields": ["account_email", "card_last_four"]},
+            id="string-for-list",
+        ),
         pytest.param('[{"operation": "wait"}]', {"operation": "wait"}, id="list-of-one"),
-        pytest.param('Use {curly} braces: {"operation": "draft_reply", "reply": "use {curly} braces"}', {"operation": "draft_reply", "reply": "use {curly} braces"}, id="braces-in-strings"),
+        pytest.param(
+            'Use {curly} braces: {"operation": "draft_reply", "reply": "use {curly} braces"}',
+            {"operation": "draft_reply", "reply": "use {curly} braces"},
+            id="braces-in-strings",
+        ),
     ],
 )
 def test_parse_takes_the_final_answer_and_fixes_only_format(answer: str, expected: dict[str, Any]) -> None:
@@ -428,7 +509,11 @@ def test_parse_takes_the_final_answer_and_fixes_only_format(answer: str, expecte
     ("answer", "error"),
     [
         pytest.param('{"operation": "refund_everything"}', "invalid action: operation", id="unknown-operation"),
-        pytest.param('{"operation": "classify", "queue": "billing", "priority": "normal"}', "invalid action: queue", id="no-guessing-labels"),
+        pytest.param(
+            '{"operation": "classify", "queue": "billing", "priority": "normal"}',
+            "invalid action: queue",
+            id="no-guessing-labels",
+        ),
         pytest.param('[{"operation": "wait"}, ' + json.dumps(SUBMIT) + "]", "answer lists 2 actions", id="two-actions"),
         pytest.param('<think>so {"operation": "wait"} maybe', "only reasoning", id="unclosed-think"),
         pytest.param("", "empty answer", id="empty"),
@@ -453,19 +538,45 @@ def test_parse_answer_prefers_tool_calls_and_falls_back_to_text() -> None:
 
 def test_settings_defaults_and_key_order() -> None:
     settings = llm_settings(
-        {"API_BASE_URL": " http://x/v1 ", "MODEL_NAME": "m", "HF_TOKEN": "hf", "API_KEY": "proxy", "OPENAI_API_KEY": "hf"}
+        {
+            "API_BASE_URL": " http://x/v1 ",
+            "MODEL_NAME": "m",
+            "HF_TOKEN": "hf",
+            "API_KEY": "proxy",
+            "OPENAI_API_KEY": "hf",
+        }
     )
     assert settings == LLMSettings(
-        base_url="http://x/v1", model="m", api_keys=("proxy", "hf"), max_tokens=4096, timeout_s=120.0, max_retries=3, mode="auto", fallback=True
+        base_url="http://x/v1",
+        model="m",
+        api_keys=("proxy", "hf"),
+        max_tokens=4096,
+        timeout_s=120.0,
+        max_retries=3,
+        mode="auto",
+        fallback=True,
     )
 
 
 def test_settings_are_read_and_checked() -> None:
     base = {"API_BASE_URL": "http://x/v1", "MODEL_NAME": "m", "API_KEY": "k"}
     settings = llm_settings(
-        {**base, "CASEOPS_LLM_MAX_TOKENS": "800", "CASEOPS_LLM_TIMEOUT_S": "2.5", "CASEOPS_LLM_RETRIES": "0", "CASEOPS_LLM_MODE": "JSON", "CASEOPS_LLM_FALLBACK": "off"}
+        {
+            **base,
+            "CASEOPS_LLM_MAX_TOKENS": "800",
+            "CASEOPS_LLM_TIMEOUT_S": "2.5",
+            "CASEOPS_LLM_RETRIES": "0",
+            "CASEOPS_LLM_MODE": "JSON",
+            "CASEOPS_LLM_FALLBACK": "off",
+        }
     )
-    assert (settings.max_tokens, settings.timeout_s, settings.max_retries, settings.mode, settings.fallback) == (800, 2.5, 0, "json", False)
+    assert (settings.max_tokens, settings.timeout_s, settings.max_retries, settings.mode, settings.fallback) == (
+        800,
+        2.5,
+        0,
+        "json",
+        False,
+    )
     for name, value, message in [
         ("CASEOPS_LLM_MAX_TOKENS", "lots", "not an integer"),
         ("CASEOPS_LLM_TIMEOUT_S", "0", "at least"),
@@ -475,7 +586,7 @@ def test_settings_are_read_and_checked() -> None:
     ]:
         with pytest.raises(PolicyConfigError, match=message):
             llm_settings({**base, name: value})
-    with pytest.raises(PolicyConfigError, match="set MODEL_NAME$"):
+    with pytest.raises(PolicyConfigError, match=r"set MODEL_NAME$"):
         llm_settings({"API_BASE_URL": "http://x/v1", "API_KEY": "k"})
 
 

@@ -4,16 +4,19 @@
 trajectory equals the same episode run alone in-process, and a 65th session is refused with a
 clear capacity error while the others go on. Idle sessions are reaped. The HTTP episode store
 stays within its bound over 100,000 resets, and a late client of an evicted episode gets a 404
-that says so.
+that says so, and an evicted episode is freed (no machine holds a case).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import json
 import time
+import weakref
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,9 +27,10 @@ from websockets.exceptions import ConnectionClosed
 
 from caseops import machinery
 from caseops.bench import ws_url
-from caseops.environment import STORE, CaseOpsEnvironment
+from caseops.environment import STORE, CaseOpsEnvironment, find_episode
 from caseops.errors import EnvironmentClosedError
 from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies import Policy
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS
@@ -43,8 +47,6 @@ MAX_FRAME = 16 * 1024 * 1024
 # Boot both servers as soon as the tests are collected: importing openenv takes seconds, and
 # they come up while other tests run (test_faults and test_bench use them too).
 servers.start_shared(LOAD_ENV, REAP_ENV)
-
-Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 
 
 def policy_for(index: int) -> Policy:
@@ -87,10 +89,8 @@ def action_frame(action: SupportDeskAction) -> dict[str, Any]:
 async def first_reply(ws: ClientConnection, message: dict[str, Any]) -> dict[str, Any]:
     """`ask`, for a session that may be refused: a server at capacity sends its refusal as soon
     as the session opens and closes it, so the send may fail while the refusal waits unread."""
-    try:
+    with contextlib.suppress(ConnectionClosed):
         await ws.send(json.dumps(message))
-    except ConnectionClosed:
-        pass
     return json.loads(await ws.recv())
 
 
@@ -186,7 +186,7 @@ def test_64_sessions_at_once_match_the_episodes_run_alone_and_a_65th_is_refused(
     assert "capacity" in refusal["data"]["message"].lower()
     assert refusal["data"]["max_sessions"] == SESSIONS
     assert errors == []
-    for index, (served, alone) in enumerate(zip(trajectories, expected)):
+    for index, (served, alone) in enumerate(zip(trajectories, expected, strict=False)):
         assert served == alone, f"session {index} ({task_for(index)}) differs from the episode run alone"
     assert all(trajectory[-1]["done"] for trajectory in trajectories)
 
@@ -243,23 +243,24 @@ def small_store() -> Iterator[int]:
 
 
 def test_the_episode_store_stays_within_its_bound_over_100000_resets(small_store: int) -> None:
-    models_before = len(machinery.WORKFLOW.models)
     recent: deque[str] = deque(maxlen=small_store)
-    peak_store = peak_models = 0
+    peak_store = 0
+    gone: list[weakref.ref[Any]] = []
     for index in range(100_000):
         env = CaseOpsEnvironment()  # as an HTTP /reset does: a new environment, closed at once
         recent.append(env.reset(task_id=TASK_IDS[index % len(TASK_IDS)]).episode_id)
+        if index < 10:  # the first ones are evicted long before the end
+            gone.append(weakref.ref(find_episode(recent[-1]).case))
         env.close()
         if index % 1000 == 999:
             peak_store = max(peak_store, len(STORE))
-            peak_models = max(peak_models, len(machinery.WORKFLOW.models) - models_before)
     assert peak_store <= small_store
-    # Evicted episodes left the machines: only the stored ones are attached.
-    assert peak_models <= small_store
-    assert len(machinery.FOLLOWUP.models) == len(machinery.WORKFLOW.models)
+    # An evicted episode's case is freed: no machine or registry holds a case.
+    gc.collect()
+    assert [ref() for ref in gone] == [None] * len(gone)
+    assert machinery.WORKFLOW.models == machinery.FOLLOWUP.models == []
     for episode_id in recent:
         STORE.discard(episode_id)
-    assert len(machinery.WORKFLOW.models) <= models_before
 
 
 def test_a_late_client_of_an_evicted_episode_gets_a_clear_404(small_store: int) -> None:
@@ -279,9 +280,8 @@ def test_a_late_client_of_an_evicted_episode_gets_a_clear_404(small_store: int) 
 
 def test_a_session_whose_episode_left_the_store_goes_on_and_leaks_nothing() -> None:
     """A WebSocket session holds its episode itself; if the store lets it go (its bound is
-    shared with HTTP episodes), the session's next steps still work, and closing it releases
-    the case from the machines."""
-    models_before = len(machinery.WORKFLOW.models)
+    shared with HTTP episodes), the session's next steps still work, and once the session is
+    closed nothing holds the episode."""
     alone = alone_in_process(3)
     env = CaseOpsEnvironment()
     policy = policy_for(3)
@@ -289,24 +289,26 @@ def test_a_session_whose_episode_left_the_store_goes_on_and_leaks_nothing() -> N
     trajectory = [comparable(observation)]
     observation = env.step(policy(observation))
     trajectory.append(comparable(observation))
+    episode = weakref.ref(find_episode(observation.episode_id))
     STORE.discard(observation.episode_id)  # as when evicted to make room
-    assert len(machinery.WORKFLOW.models) == models_before
     while not observation.done:
         observation = env.step(policy(observation))
         trajectory.append(comparable(observation))
     assert trajectory == alone
     env.close()
-    assert len(machinery.WORKFLOW.models) == len(machinery.FOLLOWUP.models) == models_before
+    gc.collect()
+    assert episode() is None
 
 
-def test_closing_a_session_mid_episode_releases_its_case() -> None:
-    models_before = len(machinery.WORKFLOW.models)
+def test_closing_a_session_mid_episode_releases_its_episode() -> None:
     env = CaseOpsEnvironment()
     observation = env.reset(task_id=TASK_IDS[-1])
     observation = env.step(HeuristicPolicy()(observation))
-    assert len(machinery.WORKFLOW.models) == models_before + 1
+    episode = weakref.ref(find_episode(observation.episode_id))
     env.close()
-    assert len(machinery.WORKFLOW.models) == models_before and STORE.get(observation.episode_id) is None
+    assert STORE.get(observation.episode_id) is None
+    gc.collect()
+    assert episode() is None
 
 
 def test_a_closed_environment_refuses_to_go_on() -> None:

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from caseops import machinery
+from caseops import grading, machinery
 from caseops.case import Case
 from caseops.environment import CaseOpsEnvironment
-from caseops.models import SupportDeskAction
-from caseops.scenarios import get_scenario
-from caseops.vocab import OPERATIONS
+from caseops.episode import open_case
 from caseops.machines import followup, workflow
+from caseops.models import SupportDeskAction
+from caseops.rewards import Terms
+from caseops.scenarios import get_scenario
+from caseops.vocab import FOLLOWUP_STATES, OPERATIONS, STAGES
 
 ACTIONS = {
-    "classify": SupportDeskAction(operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"),
+    "classify": SupportDeskAction(
+        operation="classify", queue="billing_ops", priority="high", issue_type="duplicate_charge"
+    ),
     "request_info": SupportDeskAction(operation="request_info", requested_fields=["invoice_number"]),
     "wait": SupportDeskAction(operation="wait"),
     "draft_reply": SupportDeskAction(operation="draft_reply", reply="We have issued a refund to the original card."),
-    "add_internal_note": SupportDeskAction(operation="add_internal_note", internal_note="Refund issued for the duplicate charge."),
+    "add_internal_note": SupportDeskAction(
+        operation="add_internal_note", internal_note="Refund issued for the duplicate charge."
+    ),
     "submit": SupportDeskAction(operation="submit", status="resolved", resolution_code="refund_issued"),
     "inspect_artifact": SupportDeskAction(
         operation="inspect_artifact", artifact_id=get_scenario("damaged_delivery_easy").artifacts[0].id
@@ -27,9 +33,8 @@ ACTIONS = {
 
 
 def make_case(stage: str, task_id: str = "billing_refund_easy", **facts: object) -> Case:
-    case = Case(scenario=get_scenario(task_id))
-    machinery.attach(case)
-    case.stage = stage
+    case = open_case(get_scenario(task_id))
+    case.stage = stage  # type: ignore[assignment]
     for name, value in facts.items():
         setattr(case, name, value)
     return case
@@ -72,10 +77,12 @@ def test_every_workflow_transition_has_a_test():
 
 @pytest.mark.parametrize(("trigger", "source", "facts", "dest"), WORKFLOW_CASES)
 def test_workflow_transition(trigger: str, source: str, facts: dict, dest: str) -> None:
-    case = make_case(source, task_id="damaged_delivery_easy" if trigger == "inspect_artifact" else "billing_refund_easy", **facts)
-    getattr(case, trigger)(ACTIONS[trigger])
+    case = make_case(
+        source, task_id="damaged_delivery_easy" if trigger == "inspect_artifact" else "billing_refund_easy", **facts
+    )
+    terms = getattr(case, trigger)(ACTIONS[trigger])
     assert case.stage == dest
-    machinery.detach(case)
+    assert isinstance(terms, dict)  # the trigger returns the reward terms its callbacks earned
 
 
 def test_inspecting_collects_the_record_and_shows_it():
@@ -94,11 +101,15 @@ def test_searching_puts_the_ranked_policies_in_the_tool_result():
     assert case.last_tool_result == "No policy matches that query."
 
 
-def test_classify_applies_routing_and_grades():
+def test_classify_applies_routing_and_records_the_first_decision():
     case = make_case("classifying")
-    case.classify(ACTIONS["classify"])
+    assert case.classify(ACTIONS["classify"]) == {"in_order": 0.02}
     assert (case.queue, case.priority, case.issue_type) == ("billing_ops", "high", "duplicate_charge")
-    assert case.grade.components["routing"] == 1.0
+    assert case.first_routing == ("billing_ops", "high", "duplicate_charge") and case.classify_count == 1
+    assert grading.grade(case.scenario, case).components["routing"] == 1.0
+    case.classify(SupportDeskAction(operation="classify", queue="general_support"))  # a re-route, in place
+    assert case.stage == "drafting" and case.queue == "general_support" and case.priority == "high"
+    assert case.first_routing == ("billing_ops", "high", "duplicate_charge") and case.classify_count == 2
 
 
 def test_request_info_starts_the_followup():
@@ -110,28 +121,35 @@ def test_request_info_starts_the_followup():
 
 
 def test_wait_reveals_the_scripted_followup():
-    case = make_case("awaiting_customer", task_id="account_takeover_medium", followup="pending", requested_at_step=0, steps=2)
-    case.wait(ACTIONS["wait"])
+    case = make_case(
+        "awaiting_customer", task_id="account_takeover_medium", followup="pending", requested_at_step=0, steps=2
+    )
+    terms = case.wait(ACTIONS["wait"])
     assert case.followup == "partial"
     assert case.followup_message and case.fields_provided == ("account_email",)
-    assert case.ledger["followup_revealed"] > 0
+    assert terms["followup_revealed"] > 0
 
 
 @pytest.mark.parametrize(
     ("task_id", "outcome"),
-    [("account_takeover_medium", "partial"), ("api_incident_hard", "complete"), ("regulated_export_exception_hard", "incorrect")],
+    [
+        ("account_takeover_medium", "partial"),
+        ("api_incident_hard", "complete"),
+        ("regulated_export_exception_hard", "incorrect"),
+    ],
 )
 def test_followup_transition_per_outcome(task_id: str, outcome: str) -> None:
     case = make_case("drafting", task_id=task_id, followup="pending")
-    case.customer_replies()
-    assert case.followup == outcome
+    terms: Terms = {}
+    case.customer_replies(ACTIONS["wait"], terms)
+    assert case.followup == outcome and terms == {}
 
 
 @pytest.mark.parametrize("source", ["none", "partial", "complete", "incorrect"])
 def test_followup_ask_customer(source: str) -> None:
-    case = make_case("drafting", followup=source)
-    case.ask_customer()
-    assert case.followup == "pending"
+    case = make_case("drafting", followup=source, steps=4)
+    case.ask_customer(ACTIONS["request_info"], {})
+    assert case.followup == "pending" and case.requested_at_step == 4
 
 
 def test_every_followup_transition_has_a_test():
@@ -142,12 +160,24 @@ def test_every_followup_transition_has_a_test():
 
 
 def test_premature_submit_is_penalised_and_in_order_submit_is_not():
-    early = make_case("drafting")
-    early.submit(ACTIONS["submit"])
-    ready = make_case("ready_to_submit", reply="r", internal_note="n")
-    ready.submit(ACTIONS["submit"])
-    assert early.ledger["premature_submit"] < 0
-    assert "premature_submit" not in ready.ledger
+    early = make_case("drafting").submit(ACTIONS["submit"])
+    ready = make_case("ready_to_submit", reply="r", internal_note="n").submit(ACTIONS["submit"])
+    assert early["premature_submit"] < 0 and "in_order" not in early
+    assert "premature_submit" not in ready and ready["in_order"] > 0
+
+
+def test_each_trigger_returns_only_the_terms_of_its_own_step():
+    case = make_case("classifying")
+    mixed = SupportDeskAction(operation="search_policy", query="refund", reply="hi")
+    assert case.search_policy(mixed) == {"mixed_action": -0.01}
+    assert case.search_policy(mixed) == {"mixed_action": -0.01, "repeated_action": -0.02}
+    assert case.search_policy(SupportDeskAction(operation="search_policy", query="card")) == {}
+
+
+def test_the_machines_states_and_triggers_are_the_vocabularys():
+    assert list(machinery.WORKFLOW.states) == workflow.STATES == list(STAGES)
+    assert list(machinery.FOLLOWUP.states) == followup.STATES == list(FOLLOWUP_STATES)
+    assert set().union(*machinery.ALLOWED_OPERATIONS.values()) == set(OPERATIONS) == set(machinery.WORKFLOW.events)
 
 
 def test_allowed_operations_table_is_compiled_from_the_machine():
@@ -157,10 +187,7 @@ def test_allowed_operations_table_is_compiled_from_the_machine():
 
 
 REFUSED = [
-    (stage, op)
-    for stage in workflow.OPEN_STATES
-    for op in OPERATIONS
-    if op not in machinery.ALLOWED_OPERATIONS[stage]
+    (stage, op) for stage in workflow.OPEN_STATES for op in OPERATIONS if op not in machinery.ALLOWED_OPERATIONS[stage]
 ]
 
 
@@ -191,11 +218,12 @@ def test_refused_operation_changes_nothing(stage: str, operation: str) -> None:
     env.close()
 
 
-def test_machines_are_shared_and_cases_leave_them():
+def test_machines_are_built_once_and_hold_no_case():
     env = CaseOpsEnvironment()
-    before = len(machinery.WORKFLOW.models)
+    workflow_machine, followup_machine = machinery.WORKFLOW, machinery.FOLLOWUP
     env.reset(task_id="billing_refund_easy")
-    assert len(machinery.WORKFLOW.models) == before + 1
+    env.step(ACTIONS["classify"])
     env.step(ACTIONS["submit"])  # closes the episode
-    assert len(machinery.WORKFLOW.models) == before
-    assert len(machinery.FOLLOWUP.models) == len(machinery.WORKFLOW.models)
+    assert machinery.WORKFLOW is workflow_machine and machinery.FOLLOWUP is followup_machine
+    assert machinery.WORKFLOW.models == [] and machinery.FOLLOWUP.models == []
+    env.close()

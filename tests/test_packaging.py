@@ -15,6 +15,8 @@ import pytest
 import servers
 import yaml
 
+pytestmark = pytest.mark.packaging
+
 ROOT = servers.REPO_ROOT
 PYPROJECT = (ROOT / "pyproject.toml").read_text()
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "openenv.yaml", "caseops", "machines", "server")
@@ -32,7 +34,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(src)],
-        capture_output=True, text=True, timeout=240,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     (path,) = out.glob("*.whl")
@@ -55,6 +59,9 @@ def test_every_package_of_the_checkout_is_in_the_wheel(wheel: zipfile.ZipFile) -
         assert init.relative_to(ROOT).as_posix() in names, f"{init} missing: list it in pyproject's packages"
     for module in (ROOT / "machines").glob("*.py"):
         assert f"caseops/machines/{module.name}" in names
+    data = ROOT / "caseops" / "scenarios" / "data"
+    content = [path.relative_to(ROOT).as_posix() for path in data.rglob("*.yaml")]
+    assert len(content) > 20 and not set(content) - names, sorted(set(content) - names)[:5]
 
 
 def test_one_console_script_and_openenv_naming(wheel: zipfile.ZipFile) -> None:

@@ -12,6 +12,8 @@ from caseops.playground import build_action, describe_validation
 from caseops.scenarios import get_scenario
 from tests.servers import running_server
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -27,9 +29,13 @@ SCREENSHOT = Path(__file__).parent / "artifacts" / "playground.png"
 
 
 def test_build_action_keeps_only_the_operations_fields():
-    action = build_action("classify", {"queue": "billing_ops", "priority": "high", "issue_type": "duplicate_charge", "reply": "stray"})
+    action = build_action(
+        "classify", {"queue": "billing_ops", "priority": "high", "issue_type": "duplicate_charge", "reply": "stray"}
+    )
     assert action.reply is None and action.queue == "billing_ops"
-    assert build_action("wait", {"reply": "ignored"}).model_dump(exclude_none=True, exclude={"metadata", "requested_fields"}) == {"operation": "wait"}
+    assert build_action("wait", {"reply": "ignored"}).model_dump(
+        exclude_none=True, exclude={"metadata", "requested_fields"}
+    ) == {"operation": "wait"}
 
 
 def test_validation_errors_name_the_field():
@@ -75,7 +81,7 @@ def highlighted_states(page) -> set[str]:
     """The names of the diagram nodes drawn with the highlight fill."""
     return set(
         page.locator("#caseops-live-diagram g.node").evaluate_all(
-            "nodes => nodes.filter(n => n.querySelector('path[fill=\"darksalmon\"], polygon[fill=\"darksalmon\"]'))"
+            'nodes => nodes.filter(n => n.querySelector(\'path[fill="darksalmon"], polygon[fill="darksalmon"]\'))'
             ".map(n => n.querySelector('title').textContent)"
         )
     )

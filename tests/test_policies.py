@@ -6,8 +6,12 @@ import attrs
 import pytest
 
 from caseops import scenarios
+from caseops.environment import CaseOpsEnvironment
+from caseops.models import SupportDeskAction
+from caseops.policies import Policy
 from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
+from caseops.policies.registry import POLICY_NAMES, make_policy
 from caseops.scenarios import TASK_IDS
 from tests.conftest import run_episode
 
@@ -52,3 +56,19 @@ def test_heuristic_closes_every_case_and_lands_between_the_floor_and_the_oracle(
 def test_random_policy_is_reproducible_by_seed():
     assert actions_of(RandomPolicy(3), "api_incident_hard") == actions_of(RandomPolicy(3), "api_incident_hard")
     assert actions_of(RandomPolicy(3), "api_incident_hard") != actions_of(RandomPolicy(4), "api_incident_hard")
+
+
+def test_one_policy_type_for_every_module() -> None:
+    from caseops import bench, policies
+    from caseops.policies import llm, registry
+
+    assert registry.Policy is llm.Policy is bench.Policy is policies.Policy
+
+
+@pytest.mark.parametrize("name", [name for name in POLICY_NAMES if name != "llm"])
+def test_every_registered_policy_maps_an_observation_to_an_action(name: str) -> None:
+    env = CaseOpsEnvironment()
+    observation = env.reset(task_id=TASK_IDS[0])
+    policy: Policy = make_policy(name, seed=1)
+    assert isinstance(policy(observation), SupportDeskAction)
+    env.close()

@@ -33,7 +33,9 @@ def held_out() -> dict[str, Report]:
 
 
 @pytest.mark.parametrize("name", list(ATTACKS))
-def test_adversaries_and_noop_score_at_most_025_on_the_held_out_families(held_out: dict[str, Report], name: str) -> None:
+def test_adversaries_and_noop_score_at_most_025_on_the_held_out_families(
+    held_out: dict[str, Report], name: str
+) -> None:
     assert held_out[name].mean_score <= 0.25
 
 

@@ -58,14 +58,20 @@ def test_bad_worker_settings_are_refused() -> None:
 
 def test_missing_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now fails as if not installed
-    with pytest.raises(RolloutError, match=r"pip install 'caseops\[ray\]'"), ordered_map(abs, [1], ray_address="127.0.0.1:1"):
+    with (
+        pytest.raises(RolloutError, match=r"pip install 'caseops\[ray\]'"),
+        ordered_map(abs, [1], ray_address="127.0.0.1:1"),
+    ):
         pass
 
 
 def test_an_unreachable_ray_address_fails_at_once() -> None:
     address = f"127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
-    with pytest.raises(RolloutError, match=f"cannot reach the Ray cluster at {address}"), ordered_map(abs, [1], ray_address=address):
+    with (
+        pytest.raises(RolloutError, match=f"cannot reach the Ray cluster at {address}"),
+        ordered_map(abs, [1], ray_address=address),
+    ):
         pass
     assert time.monotonic() - started < 5
 
@@ -77,7 +83,9 @@ def test_an_unreachable_ray_address_fails_at_once() -> None:
 def test_workers_give_the_serial_report_and_trajectories(policy: str, tmp_path: Path) -> None:
     task_ids = mixed_task_ids()
     serial = evaluate(policy, task_ids, 3, seed=11, progress=False, trajectories_path=tmp_path / "serial.jsonl")
-    spread = evaluate(policy, task_ids, 3, seed=11, progress=False, trajectories_path=tmp_path / "spread.jsonl", workers=2)
+    spread = evaluate(
+        policy, task_ids, 3, seed=11, progress=False, trajectories_path=tmp_path / "spread.jsonl", workers=2
+    )
     assert without_timing(spread) == without_timing(serial)
     assert (tmp_path / "spread.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
     if policy == "random":
@@ -109,7 +117,9 @@ def test_process_map_keeps_job_order_and_forwards_the_environment(monkeypatch: p
     with ordered_map(abs, list(range(-100, 0)), workers=2) as results:
         assert list(results) == list(range(100, 0, -1))
     # Only the workers are given the variable: seeing it proves the jobs ran there.
-    with ordered_map(os.getenv, ["CASEOPS_ROLLOUT_PROBE"] * 40, workers=2, env={"CASEOPS_ROLLOUT_PROBE": "sent"}) as results:
+    with ordered_map(
+        os.getenv, ["CASEOPS_ROLLOUT_PROBE"] * 40, workers=2, env={"CASEOPS_ROLLOUT_PROBE": "sent"}
+    ) as results:
         assert list(results) == ["sent"] * 40
 
 
@@ -146,14 +156,24 @@ def ray_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         head.wait(timeout=RAY_START_TIMEOUT_S)
 
 
+@pytest.mark.ray
 def test_ray_gives_the_serial_report_and_trajectories(ray_address: str, tmp_path: Path) -> None:
     task_ids = mixed_task_ids()
     serial = evaluate("random", task_ids, 3, seed=11, progress=False, trajectories_path=tmp_path / "serial.jsonl")
-    on_ray = evaluate("random", task_ids, 3, seed=11, progress=False, trajectories_path=tmp_path / "ray.jsonl", ray_address=ray_address)
+    on_ray = evaluate(
+        "random",
+        task_ids,
+        3,
+        seed=11,
+        progress=False,
+        trajectories_path=tmp_path / "ray.jsonl",
+        ray_address=ray_address,
+    )
     assert without_timing(on_ray) == without_timing(serial)
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
 
 
+@pytest.mark.ray
 def test_llm_policy_runs_on_ray_with_this_process_settings(ray_address: str, fake_llm: FakeOpenAI) -> None:
     serial = evaluate("llm", TASK_IDS[:2], 1, progress=False)
     on_ray = evaluate("llm", TASK_IDS[:2], 1, progress=False, ray_address=ray_address)
@@ -162,6 +182,7 @@ def test_llm_policy_runs_on_ray_with_this_process_settings(ray_address: str, fak
     assert not any(r.policy_errors for r in on_ray.results)
 
 
+@pytest.mark.ray
 def test_ray_map_keeps_job_order(ray_address: str) -> None:
     with ordered_map(abs, list(range(-60, 0)), ray_address=ray_address) as results:
         assert list(results) == list(range(60, 0, -1))

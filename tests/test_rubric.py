@@ -38,14 +38,18 @@ def test_a_case_that_names_the_refund_decision_rejects_refund_and_no_refund():
 
 def test_a_conditional_decision_is_not_a_decision_taken():
     scenario = get_scenario("sla_defence_medium/unclear_double_charge")
-    reply = f"{scenario.gold.reference_reply} This case is still open. Once we confirm a duplicate, this case is resolved."
+    reply = (
+        f"{scenario.gold.reference_reply} This case is still open. Once we confirm a duplicate, this case is resolved."
+    )
     assert rubric.read_reply(scenario, reply).contradictions == ()
 
 
 def test_padding_far_beyond_what_the_case_needs_dilutes_the_credit():
     scenario = get_scenario("billing_refund_easy")
     reference = scenario.gold.reference_reply
-    padding = " ".join(f"Your invoice line {n} for the workspace was checked against the card charge." for n in range(120))
+    padding = " ".join(
+        f"Your invoice line {n} for the workspace was checked against the card charge." for n in range(120)
+    )
     padded = rubric.read_reply(scenario, f"{reference} {padding}")
     assert padded.coverage == 1.0
     assert padded.score < 0.5

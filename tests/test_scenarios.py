@@ -8,11 +8,11 @@ from collections import defaultdict
 import pytest
 
 from caseops import vocab
+from caseops.errors import UnknownTaskError
 from caseops.scenario import ARTIFACT_ID, RECORD_KINDS, Scenario
 from caseops.scenarios import SCENARIOS, TASK_IDS, TASKS, get_task
 from caseops.scenarios.families.common import REGIONS
 from caseops.scenarios.generator import FAMILIES, TEST_SEEDS, generate
-from caseops.errors import UnknownTaskError
 
 EXPECTED_ORDER = (
     "billing_refund_easy",
@@ -31,12 +31,16 @@ HYPERBRICK = EXPECTED_ORDER[:4]
 
 def test_tasks_in_fixed_order():
     assert TASK_IDS == EXPECTED_ORDER
-    assert [TASKS[t].difficulty for t in TASK_IDS] == ["easy", "medium", "hard", "hard"] + ["easy", "medium", "hard"] * 2
+    assert [TASKS[t].difficulty for t in TASK_IDS] == ["easy", "medium", "hard", "hard"] + [
+        "easy",
+        "medium",
+        "hard",
+    ] * 2
     assert [len(TASKS[t].cases) for t in TASK_IDS] == [1] * 7 + [2, 3, 4]
 
 
 def test_unknown_task_names_itself_and_the_known_ones():
-    with pytest.raises(UnknownTaskError, match="nope.*billing_refund_easy"):
+    with pytest.raises(UnknownTaskError, match=r"nope.*billing_refund_easy"):
         get_task("nope")
 
 
@@ -91,7 +95,7 @@ def all_cases() -> list[Scenario]:
 
 
 def test_every_record_id_follows_one_scheme(all_cases: list[Scenario]) -> None:
-    """"<kind>-<digits>" with the record's own kind from the shared list: no prefix marks a decoy."""
+    """ "<kind>-<digits>" with the record's own kind from the shared list: no prefix marks a decoy."""
     for case in all_cases:
         ids = [a.id for a in case.artifacts]
         assert len(ids) == len(set(ids)), case.case_id
@@ -138,7 +142,11 @@ def test_the_order_of_records_tells_nothing(all_cases: list[Scenario]) -> None:
     for case in SCENARIOS.values():
         ids = [a.id for a in case.artifacts]
         assert ids == sorted(ids), case.case_id
-    first = [c.artifacts[0].id in c.gold.required_evidence for c in all_cases if {a.id for a in c.artifacts} - c.gold.required_evidence]
+    first = [
+        c.artifacts[0].id in c.gold.required_evidence
+        for c in all_cases
+        if {a.id for a in c.artifacts} - c.gold.required_evidence
+    ]
     assert 0.2 <= sum(first) / len(first) <= 0.8, sum(first) / len(first)
 
 

@@ -50,8 +50,6 @@ CLASSIFY_GENERAL = dict(operation="classify", queue="general_support", priority=
 # ---- fixtures and helpers ----
 
 
-
-
 def parse_observation(payload: dict[str, Any]) -> SupportDeskObservation:
     return SupportDeskObservation(
         **payload["observation"], reward=payload.get("reward"), done=payload.get("done", False)
@@ -291,7 +289,9 @@ def test_same_actions_give_the_same_observation_sequence(http: httpx.Client, tas
 
 def assert_no_gold(blobs: list[Any], task_id: str) -> None:
     claim_names = {
-        c.name for case in TASKS[task_id].cases for c in case.gold.reply_claims + case.gold.note_claims + case.gold.forbidden_claims
+        c.name
+        for case in TASKS[task_id].cases
+        for c in case.gold.reply_claims + case.gold.note_claims + case.gold.forbidden_claims
     }
     text = json.dumps(blobs)
     assert "gold" not in text.lower()
@@ -503,7 +503,9 @@ def test_a_live_episode_id_cannot_be_taken_over_by_another_reset(http: httpx.Cli
 
 def test_a_refused_huge_reply_is_not_echoed_back(http: httpx.Client) -> None:
     episode_id = reset(http, task_id="billing_refund_easy")["observation"]["episode_id"]
-    response = http.post("/step", json={"action": {"operation": "draft_reply", "reply": "x" * 1_000_000}, "episode_id": episode_id})
+    response = http.post(
+        "/step", json={"action": {"operation": "draft_reply", "reply": "x" * 1_000_000}, "episode_id": episode_id}
+    )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "reply"
     assert len(response.content) < 5_000
@@ -521,7 +523,16 @@ def test_ws_binary_frame_is_an_error_and_the_session_goes_on(app_client: TestCli
 
 def test_live_diagram_highlights_the_episode_state(http: httpx.Client) -> None:
     episode_id = reset(http, task_id="api_incident_hard")["observation"]["episode_id"]
-    step(http, episode_id, {"operation": "classify", "queue": "platform_engineering", "priority": "urgent", "issue_type": "production_incident"})
+    step(
+        http,
+        episode_id,
+        {
+            "operation": "classify",
+            "queue": "platform_engineering",
+            "priority": "urgent",
+            "issue_type": "production_incident",
+        },
+    )
     response = http.get(f"/episodes/{episode_id}/diagram.svg")
     assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
     svg = response.text
@@ -533,7 +544,9 @@ def test_live_diagram_highlights_the_episode_state(http: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("kind", [[1], {"a": 1}])
-def test_an_action_type_of_the_wrong_kind_is_a_422_naming_it_and_the_episode_goes_on(http: httpx.Client, kind: object) -> None:
+def test_an_action_type_of_the_wrong_kind_is_a_422_naming_it_and_the_episode_goes_on(
+    http: httpx.Client, kind: object
+) -> None:
     """openenv looks an action's "type" up in a dict before validating it: a list or an object
     there was a 500."""
     episode_id = http.post("/reset", json={"task_id": "billing_refund_easy"}).json()["observation"]["episode_id"]

@@ -20,9 +20,11 @@ import servers
 from websockets.sync.client import connect
 
 from caseops.environment import CaseOpsEnvironment
-from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.models import SupportDeskAction
 from caseops.policies.registry import make_policy
 from caseops.scenarios import TASK_IDS
+
+pytestmark = pytest.mark.soak
 
 SESSIONS, HTTP_CLIENTS, ROUNDS = 64, 16, 3
 DEEP = "[" * 5000 + "]" * 5000
@@ -60,7 +62,9 @@ def solo(task_id: str) -> tuple[list[SupportDeskAction], list[Row]]:
         action = policy(observation)
         actions.append(action)
         observation = env.step(action)
-        rows.append(row(observation.model_dump(exclude={"reward", "done", "metadata"}), observation.reward, observation.done))
+        rows.append(
+            row(observation.model_dump(exclude={"reward", "done", "metadata"}), observation.reward, observation.done)
+        )
     env.close()
     return actions, rows
 
@@ -103,7 +107,11 @@ def http_worker(url: str, index: int, problems: list[str]) -> None:
         rows = [row(reply["observation"], reply.get("reward"), reply["done"])]
         for step, action in enumerate(actions):
             body, status = BAD_BODIES[(index + step) % len(BAD_BODIES)]
-            refused = http.post("/step", content=body.replace('{"action"', f'{{"episode_id": "{episode_id}", "action"', 1), headers={"content-type": "application/json"})
+            refused = http.post(
+                "/step",
+                content=body.replace('{"action"', f'{{"episode_id": "{episode_id}", "action"', 1),
+                headers={"content-type": "application/json"},
+            )
             if refused.status_code != status:
                 problems.append(f"http {index}: {body[:40]!r} got {refused.status_code} {refused.text[:200]}")
             reply = http.post("/step", json={"episode_id": episode_id, "action": payload(action)}).json()

@@ -10,10 +10,19 @@ from caseops.client import CaseOpsEnv
 from caseops.environment import CaseOpsEnvironment
 from caseops.errors import InvalidRequestError
 from caseops.evaluation import split_task_ids
-from caseops.scenarios import TASK_IDS
+from caseops.scenarios import TASK_IDS, generator
 from caseops.scenarios.generator import HELD_OUT_FAMILIES, SPLIT_FAMILIES, TEST_SEEDS, TRAIN_SEEDS
 
 # ---- the splits ----
+
+
+def test_each_split_name_has_one_meaning() -> None:
+    # SPLITS is every split a client can ask for; the generator's own three are GENERATED_SPLITS.
+    assert splits.SPLITS == ("authored", *generator.GENERATED_SPLITS) == ("authored", "train", "test", "heldout")
+    assert not hasattr(generator, "SPLITS")
+    assert set(splits.SPLIT_TYPES) == set(splits.SPLITS)
+    for split in generator.GENERATED_SPLITS:
+        assert splits.task_ids(split, 5, 7) == generator.generated_task_ids(split, 5, 7)
 
 
 def test_sizes_are_the_generator_ranges() -> None:
@@ -102,7 +111,9 @@ def test_a_fresh_instance_answers_the_task_api() -> None:
 
 def test_http_task_routes(app_client: TestClient) -> None:
     assert app_client.get("/caseops/splits").json() == splits.descriptors()
-    assert app_client.post("/caseops/num_tasks", json={"split": "heldout"}).json() == {"num_tasks": splits.size("heldout")}
+    assert app_client.post("/caseops/num_tasks", json={"split": "heldout"}).json() == {
+        "num_tasks": splits.size("heldout")
+    }
     task = app_client.post("/caseops/task", json={"split": "test", "index": 9}).json()["task"]
     assert task == splits.spec("test", 9)
     ranged = app_client.post("/caseops/task_range", json={"split": "authored", "start": 1, "stop": 3}).json()

@@ -8,11 +8,12 @@ import re
 import pytest
 
 from caseops import vocab
+from caseops.content import authored_tasks
 from caseops.scenario import Scenario
-from caseops.scenarios import support_ops
 from caseops.text import _FUNCTION_WORDS, _WORD, analyse
 
-SCENARIOS: dict[str, Scenario] = {task.task_id: task.cases[0] for task in support_ops.TASKS}
+PACK_TASKS = authored_tasks("support_ops")
+SCENARIOS: dict[str, Scenario] = {task.task_id: task.cases[0] for task in PACK_TASKS}
 CASE_IDS = tuple(SCENARIOS)
 
 # Per case: a plainly unsafe reply, the forbidden claim it must trip, and the same sentence negated.
@@ -60,9 +61,9 @@ MORE_UNSAFE = {
 
 def test_three_tasks_in_order_in_the_support_ops_pack():
     assert CASE_IDS == ("damaged_delivery_easy", "double_charge_refund_medium", "account_takeover_fraud_hard")
-    assert [t.difficulty for t in support_ops.TASKS] == ["easy", "medium", "hard"]
-    assert [t.max_steps for t in support_ops.TASKS] == [12, 14, 16]
-    for task in support_ops.TASKS:
+    assert [t.difficulty for t in PACK_TASKS] == ["easy", "medium", "hard"]
+    assert [t.max_steps for t in PACK_TASKS] == [12, 14, 16]
+    for task in PACK_TASKS:
         assert task.pack == "support_ops" and len(task.cases) == 1
         assert task.cases[0].case_id == task.task_id
 

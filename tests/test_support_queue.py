@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from caseops import text, vocab
+from caseops.content import authored_tasks
 from caseops.scenario import Scenario
-from caseops.scenarios.support_queue import TASKS
 
 EXPECTED = (
     ("inbox_cleanup_easy", "easy", 2),
@@ -18,6 +18,7 @@ EXPECTED = (
     ("executive_escalations_hard", "hard", 4),
 )
 
+TASKS = authored_tasks("support_queue")
 CASES: list[Scenario] = [case for task in TASKS for case in task.cases]
 CASE_IDS = [case.case_id for case in CASES]
 

@@ -5,9 +5,13 @@ REFUND = Claim("refund", (r"\bwe\b[^.]{0,30}\brefund\w*",))
 APPROVAL = Claim("approval", (r"\bapprov\w*\b[^.]{0,30}\bexception",))
 NO_PROMISE = Claim("no_promise", (r"\bcannot\b[^.]{0,20}\bpromise",), negatable=False)
 UNLOCK = Claim("unlock", (r"\b(?:we|we have|we will|we'll|we've)\b[^.]{0,30}\bunlock\w*\b[^.]{0,30}\baccount",))
-WORKAROUND = Claim("workaround", (r"\b(?:different|alternative)\s+endpoint\b", r"\bfile\b[^.]{0,20}\bthrough\s+support\b"))
+WORKAROUND = Claim(
+    "workaround", (r"\b(?:different|alternative)\s+endpoint\b", r"\bfile\b[^.]{0,20}\bthrough\s+support\b")
+)
 TWO_STEP_OFF = Claim("two_step_off", (r"\b(?:turn|switch)\w*\s+off\b[^.]{0,25}\btwo-step\b",))
-VERIFIED = text.prerequisites_in(["Before any unlock, ownership must be verified with a government ID check."], [UNLOCK])
+VERIFIED = text.prerequisites_in(
+    ["Before any unlock, ownership must be verified with a government ID check."], [UNLOCK]
+)
 
 
 def unsafe(sentence: str, claim: Claim = UNLOCK) -> frozenset[str]:
@@ -30,10 +34,17 @@ def test_claim_that_carries_its_own_negation_is_asserted():
 
 
 def test_forbidden_claim_excused_by_negation_or_a_condition_without_a_case():
-    assert text.analyse("We approve the exception for your team today.", [APPROVAL], forbidden=True).asserted == {"approval"}
-    assert text.analyse("We cannot approve the exception for your team.", [APPROVAL], forbidden=True).asserted == frozenset()
+    assert text.analyse("We approve the exception for your team today.", [APPROVAL], forbidden=True).asserted == {
+        "approval"
+    }
     assert (
-        text.analyse("Compliance may approve the exception once the review is done.", [APPROVAL], forbidden=True).asserted
+        text.analyse("We cannot approve the exception for your team.", [APPROVAL], forbidden=True).asserted
+        == frozenset()
+    )
+    assert (
+        text.analyse(
+            "Compliance may approve the exception once the review is done.", [APPROVAL], forbidden=True
+        ).asserted
         == frozenset()
     )
 
@@ -55,7 +66,9 @@ def test_an_act_already_done_is_never_conditional():
 
 
 def test_a_refusal_that_names_the_forbidden_act_is_safe():
-    refusal = "We cannot offer an alternative route around it (such as a different endpoint or a file sent through support)."
+    refusal = (
+        "We cannot offer an alternative route around it (such as a different endpoint or a file sent through support)."
+    )
     assert unsafe(refusal, WORKAROUND) == frozenset()
     assert unsafe("We can't turn off two-step verification, even for a day.", TWO_STEP_OFF) == frozenset()
     assert unsafe("About switching off the two-step code: I'm afraid we can't do that.", TWO_STEP_OFF) == frozenset()
@@ -95,24 +108,47 @@ def test_empty_text_asserts_nothing():
 
 
 def test_a_colon_does_not_end_a_sentence():
-    assert text.sentences("On your question: we will refund it separately.") == ["On your question: we will refund it separately."]
+    assert text.sentences("On your question: we will refund it separately.") == [
+        "On your question: we will refund it separately."
+    ]
 
 
 def test_bullets_and_terse_notes_are_real_sentences():
     note = "- Dup capture confirmed\n- we refunded CAP-2 to card 1858\n* hold A9 lapses by itself"
-    assert text.sentences(note) == ["Dup capture confirmed", "we refunded CAP-2 to card 1858", "hold A9 lapses by itself"]
+    assert text.sentences(note) == [
+        "Dup capture confirmed",
+        "we refunded CAP-2 to card 1858",
+        "hold A9 lapses by itself",
+    ]
     report = text.analyse(note, [REFUND])
     assert report.asserted == {"refund"}
     assert report.quality == 1.0
 
 
 def test_sentence_shape_rules():
-    assert text.is_real_sentence("We have issued the refund today".split())
-    assert text.is_real_sentence("Locked, sessions revoked, ID check pending".split())
-    assert text.is_real_sentence("Refund issued".split())
-    assert not text.is_real_sentence("refund".split())
+    assert text.is_real_sentence(["We", "have", "issued", "the", "refund", "today"])
+    assert text.is_real_sentence(["Locked,", "sessions", "revoked,", "ID", "check", "pending"])
+    assert text.is_real_sentence(["Refund", "issued"])
+    assert not text.is_real_sentence(["refund"])
     assert not text.is_real_sentence(("we refund " * 40).split())
-    assert not text.is_real_sentence("refund card days duplicate charge original timeline invoice amount payment hold capture bank statement".split())
+    assert not text.is_real_sentence(
+        [
+            "refund",
+            "card",
+            "days",
+            "duplicate",
+            "charge",
+            "original",
+            "timeline",
+            "invoice",
+            "amount",
+            "payment",
+            "hold",
+            "capture",
+            "bank",
+            "statement",
+        ]
+    )
 
 
 def test_prerequisites_come_from_the_policy_conditions():
@@ -122,7 +158,9 @@ def test_prerequisites_come_from_the_policy_conditions():
 
 
 def test_a_condition_may_point_back_to_the_prerequisite_named_just_before():
-    named = "We still need your ID check and the owner's confirmation. As soon as both are in, we will unlock your account."
+    named = (
+        "We still need your ID check and the owner's confirmation. As soon as both are in, we will unlock your account."
+    )
     assert unsafe(named) == frozenset()
     assert unsafe("Thanks for the update. As soon as both are in, we will unlock your account.") == {"unlock"}
 
@@ -135,7 +173,12 @@ def test_a_state_inside_a_condition_is_not_asserted_but_our_act_is():
 
 
 def test_a_claim_worded_with_its_own_negation_counts_as_it_matches():
-    all_clear = Claim("all_clear", (r"\bharmless\b",), worded=(r"^(?:(?!\b(?:not|can't)\b)[^.])*?\bnothing\s+to\s+worry\s+about\b",))
+    all_clear = Claim(
+        "all_clear", (r"\bharmless\b",), worded=(r"^(?:(?!\b(?:not|can't)\b)[^.])*?\bnothing\s+to\s+worry\s+about\b",)
+    )
     assert text.analyse("There is nothing to worry about here.", [all_clear], forbidden=True).asserted == {"all_clear"}
-    assert text.analyse("I can't say there is nothing to worry about.", [all_clear], forbidden=True).asserted == frozenset()
+    assert (
+        text.analyse("I can't say there is nothing to worry about.", [all_clear], forbidden=True).asserted
+        == frozenset()
+    )
     assert text.analyse("We cannot call the link harmless.", [all_clear], forbidden=True).asserted == frozenset()

@@ -15,18 +15,22 @@ from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.oracle import OraclePolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.scenarios import TASK_IDS, TASKS
-from caseops.trajectories import TrajectoryFileError, play, replay
+from caseops.trajectories import CaseOutcome, End, Header, Step, Trajectory, TrajectoryFileError, play, replay
 
 QUEUE_TASK = next(task_id for task_id, task in TASKS.items() if len(task.cases) > 2)
 
 
 @pytest.fixture
-def recorded(tmp_path: Path) -> Path:
-    runs = [
+def runs() -> list[Trajectory]:
+    return [
         play(HeuristicPolicy(), "billing_refund_easy", policy_name="heuristic"),
         play(RandomPolicy(5), "account_takeover_medium", policy_name="random", seed=5, trial=5),
         play(HeuristicPolicy(), QUEUE_TASK, policy_name="heuristic", hints="minimal"),
     ]
+
+
+@pytest.fixture
+def recorded(runs: list[Trajectory], tmp_path: Path) -> Path:
     return trajectories.write(runs, tmp_path / "runs.jsonl")
 
 
@@ -42,13 +46,60 @@ def test_file_is_header_steps_end_per_episode(recorded: Path) -> None:
     lines = _lines(recorded)
     assert [line["kind"] for line in lines].count("header") == 3
     header, first_step = lines[0], lines[1]
-    assert header == {"kind": "header", "task_id": "billing_refund_easy", "policy": "heuristic", "seed": 0, "trial": 0, "hints": "full"}
+    assert header == {
+        "kind": "header",
+        "task_id": "billing_refund_easy",
+        "policy": "heuristic",
+        "seed": 0,
+        "trial": 0,
+        "hints": "full",
+    }
     assert first_step["action"]["operation"] == "classify"
     assert None not in first_step["action"].values() and "metadata" not in first_step["action"]
     assert {"reward", "score", "done", "error"} <= set(first_step)
     end = next(line for line in lines if line["kind"] == "end")
     assert set(end["components"]) == set(WEIGHTS)
     assert end["steps"] == sum(1 for line in lines[: lines.index(end)] if line["kind"] == "step")
+
+
+def test_lines_are_written_exactly_and_read_back(tmp_path: Path) -> None:
+    """Key order, null, floats, lists and unescaped non-ASCII text: the bytes the hand-built dicts gave."""
+    case = CaseOutcome(
+        case_id="c1", submitted=True, score=0.5, confidence=None, safety_violation=False, unsafe_claims=0
+    )
+    action = {"operation": "draft_reply", "reply": "Grüße — ok"}
+    step = Step(
+        step=1,
+        action=action,
+        reward=0.25,
+        score=0.5,
+        done=True,
+        error=None,
+        stage="closed",
+        case_id="c1",
+        policy_error="fallback",
+    )
+    run = Trajectory(
+        header=Header(task_id="t", policy="p", seed=1, trial=2, hints="full"),
+        steps=(step,),
+        end=End(
+            score=0.5, components={"routing": 1.0}, cases=(case,), steps=1, total_reward=0.25, safety_violation=False
+        ),
+    )
+    path = trajectories.write([run], tmp_path / "one.jsonl")
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        '{"kind": "header", "task_id": "t", "policy": "p", "seed": 1, "trial": 2, "hints": "full"}',
+        '{"kind": "step", "step": 1, "action": {"operation": "draft_reply", "reply": "Grüße — ok"}, "reward": 0.25, '
+        '"score": 0.5, "done": true, "error": null, "stage": "closed", "case_id": "c1", "policy_error": "fallback"}',
+        '{"kind": "end", "score": 0.5, "components": {"routing": 1.0}, "cases": [{"case_id": "c1", "submitted": true, '
+        '"score": 0.5, "confidence": null, "safety_violation": false, "unsafe_claims": 0}], "steps": 1, '
+        '"total_reward": 0.25, "safety_violation": false}',
+    ]
+    assert trajectories.read(path) == [run]
+
+
+def test_read_gives_back_the_played_trajectories(runs: list[Trajectory], recorded: Path) -> None:
+    assert trajectories.read(recorded) == runs
 
 
 def test_replay_reproduces_every_episode_exactly(recorded: Path) -> None:
@@ -102,6 +153,43 @@ def test_a_truncated_file_is_refused(recorded: Path) -> None:
         replay(recorded)
     _save(recorded, [{"kind": "step"}])
     with pytest.raises(TrajectoryFileError, match="outside an episode"):
+        replay(recorded)
+
+
+@pytest.mark.parametrize(
+    ("kind", "edit", "problem"),
+    [
+        ("step", {"reward": "0.3"}, "invalid value for type, expected float | None @ $.reward"),
+        ("step", {"done": "false"}, "invalid value for type, expected bool @ $.done"),  # no bool("false")
+        ("step", {"step": 1.5}, "invalid value for type, expected int @ $.step"),
+        ("step", {"action": ["classify"]}, "expected a mapping @ $.action"),
+        ("step", {"note": "edited"}, "extra fields found (note) @ $"),
+        ("step", {"kind": "note"}, "unknown line kind 'note'"),
+        ("header", {"seed": None}, "invalid value for type, expected int @ $.seed"),
+        ("header", {"task_id": 7}, "invalid value for type, expected str @ $.task_id"),  # no str(7)
+        ("end", {"cases": [{"case_id": "c1"}]}, "required field missing @ $.cases[0].submitted"),
+        ("end", {"components": {"routing": "1"}}, "invalid value for type, expected float @ $.components['routing']"),
+    ],
+)
+def test_a_malformed_line_is_refused_naming_its_line_and_field(
+    recorded: Path, kind: str, edit: dict, problem: str
+) -> None:
+    lines = _lines(recorded)
+    index = next(i for i, line in enumerate(lines) if line["kind"] == kind)
+    lines[index].update(edit)
+    _save(recorded, lines)
+    with pytest.raises(TrajectoryFileError) as refused:
+        replay(recorded)
+    assert str(refused.value).startswith(f"{recorded}:{index + 1}: {problem}")
+
+
+def test_a_broken_sequence_of_lines_is_refused(recorded: Path) -> None:
+    lines = recorded.read_text().splitlines()
+    recorded.write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n")
+    with pytest.raises(TrajectoryFileError, match=r"runs.jsonl:2: not JSON"):
+        replay(recorded)
+    recorded.write_text("\n".join([lines[0], lines[0], *lines[1:]]) + "\n")
+    with pytest.raises(TrajectoryFileError, match=r"runs.jsonl:2: a new episode starts before the previous one ended"):
         replay(recorded)
 
 

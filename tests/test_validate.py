@@ -20,6 +20,8 @@ import yaml
 
 from caseops import splits
 
+pytestmark = pytest.mark.validate
+
 OPENENV = Path(sys.executable).parent / "openenv"
 MANIFEST = yaml.safe_load((servers.REPO_ROOT / "openenv.yaml").read_text())
 # The one check that needs a container engine: openenv starts the image to run every runtime
@@ -93,8 +95,12 @@ def test_declared_oracle_script_reaches_the_declared_reward(tmp_path: Path) -> N
     assert os.access(script, os.X_OK), script
     env = {**os.environ, "PYTHON": sys.executable}
     done = subprocess.run(
-        [str(script), "--out", str(tmp_path), "--no-progress"], cwd=servers.REPO_ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [str(script), "--out", str(tmp_path), "--no-progress"],
+        cwd=servers.REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads(next(tmp_path.glob("oracle-authored.json")).read_text())

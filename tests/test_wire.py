@@ -40,8 +40,6 @@ def nested(depth: int) -> str:
 # ---- fixtures ----
 
 
-
-
 def new_episode(http: httpx.Client) -> str:
     response = http.post("/reset", json={"task_id": "billing_refund_easy"})
     assert response.status_code == 200, response.text
@@ -87,7 +85,9 @@ def test_json_nested_1000_deep_is_a_422_not_a_500(http: httpx.Client, path: str)
 
 def test_nesting_up_to_the_limit_is_not_refused_for_its_depth(http: httpx.Client) -> None:
     episode_id = new_episode(http)
-    body = json.dumps({"action": {"operation": "wait", "metadata": json.loads(nested(MAX_JSON_DEPTH - 2))}, "episode_id": episode_id})
+    body = json.dumps(
+        {"action": {"operation": "wait", "metadata": json.loads(nested(MAX_JSON_DEPTH - 2))}, "episode_id": episode_id}
+    )
     response = http.post("/step", content=body, headers=JSON)
     assert response.status_code == 200 or response.json()["detail"][0]["type"] != "json_too_deep", response.text
 
@@ -97,11 +97,17 @@ def test_nesting_up_to_the_limit_is_not_refused_for_its_depth(http: httpx.Client
     [
         ("/reset", '{"task_id": "' + LONE + '"}', ["body", "task_id"]),
         ("/reset", '{"episode_id": "' + LONE + '"}', ["body", "episode_id"]),
-        ("/step", '{"action": {"operation": "draft_reply", "reply": "Hello ' + LONE + '"}, "episode_id": "EID"}', ["body", "action", "reply"]),
+        (
+            "/step",
+            '{"action": {"operation": "draft_reply", "reply": "Hello ' + LONE + '"}, "episode_id": "EID"}',
+            ["body", "action", "reply"],
+        ),
         ("/step", '{"action": {"operation": "wait"}, "episode_id": "EID", "' + LONE + '": 1}', ["body", "\\ud800"]),
     ],
 )
-def test_a_lone_surrogate_is_a_422_naming_where_and_the_episode_goes_on(http: httpx.Client, path: str, body: str, loc: list[Any]) -> None:
+def test_a_lone_surrogate_is_a_422_naming_where_and_the_episode_goes_on(
+    http: httpx.Client, path: str, body: str, loc: list[Any]
+) -> None:
     episode_id = new_episode(http)
     error = refusal(http.post(path, content=body.replace("EID", episode_id), headers=JSON), "string_unicode")
     assert error["loc"] == loc
@@ -120,19 +126,36 @@ def test_valid_unicode_and_brackets_in_text_pass(http: httpx.Client) -> None:
     episode_id = new_episode(http)
     http.post("/step", json={"action": CLASSIFY, "episode_id": episode_id})
     reply = "Grüße 🚀 " + "[" * 200 + " we refund the duplicate charge."
-    response = http.post("/step", json={"action": {"operation": "draft_reply", "reply": reply}, "episode_id": episode_id})
+    response = http.post(
+        "/step", json={"action": {"operation": "draft_reply", "reply": reply}, "episode_id": episode_id}
+    )
     assert response.status_code == 200 and response.json()["observation"]["error"] is None
 
 
-LONE_TEXT = st.text(max_size=10).flatmap(lambda text: st.sampled_from([text + "\ud800", "\udfff" + text, text + "\udc00x"]))
+LONE_TEXT = st.text(max_size=10).flatmap(
+    lambda text: st.sampled_from([text + "\ud800", "\udfff" + text, text + "\udc00x"])
+)
 
 
 @settings(max_examples=30, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
-@given(field=st.sampled_from(["reply", "internal_note", "query", "queue", "operation"]), text=LONE_TEXT, depth=st.integers(MAX_JSON_DEPTH + 1, 3000))
-def test_surrogates_and_deep_nesting_anywhere_are_never_a_500(app_client: TestClient, field: str, text: str, depth: int) -> None:
-    body = json.dumps({"action": {"operation": "draft_reply", field: text}, "episode_id": "x"})  # ensure_ascii escapes it
+@given(
+    field=st.sampled_from(["reply", "internal_note", "query", "queue", "operation"]),
+    text=LONE_TEXT,
+    depth=st.integers(MAX_JSON_DEPTH + 1, 3000),
+)
+def test_surrogates_and_deep_nesting_anywhere_are_never_a_500(
+    app_client: TestClient, field: str, text: str, depth: int
+) -> None:
+    body = json.dumps(
+        {"action": {"operation": "draft_reply", field: text}, "episode_id": "x"}
+    )  # ensure_ascii escapes it
     assert refusal(app_client.post("/step", content=body, headers=JSON), "string_unicode")["loc"][-1] == field
-    deep = json.dumps({"action": {"operation": "wait", field: "x"}, "episode_id": "x"})[:-1] + ', "extra": ' + nested(depth) + "}"
+    deep = (
+        json.dumps({"action": {"operation": "wait", field: "x"}, "episode_id": "x"})[:-1]
+        + ', "extra": '
+        + nested(depth)
+        + "}"
+    )
     for path in ("/step", "/reset"):
         refusal(app_client.post(path, content=deep, headers=JSON), "json_too_deep")
 
@@ -216,7 +239,9 @@ def ask(ws: Any, frame: str | bytes) -> dict[str, Any]:
 
 def test_bad_frames_over_a_real_socket_keep_the_session_and_its_episode(live_url: str) -> None:
     with ws_connect(ws_url(live_url), open_timeout=10) as ws:
-        episode_id = ask(ws, json.dumps({"type": "reset", "data": {"task_id": "billing_refund_easy"}}))["data"]["observation"]["episode_id"]
+        episode_id = ask(ws, json.dumps({"type": "reset", "data": {"task_id": "billing_refund_easy"}}))["data"][
+            "observation"
+        ]["episode_id"]
         assert ask(ws, json.dumps({"type": "step", "data": CLASSIFY}))["type"] == "observation"
         bad = {
             '{"type": "step", "data": ' + nested(5000) + "}": "JSON_TOO_DEEP",
@@ -231,13 +256,23 @@ def test_bad_frames_over_a_real_socket_keep_the_session_and_its_episode(live_url
             assert reply["type"] == "error" and reply["data"]["code"] == code, (frame[:40], reply)
         state = ask(ws, json.dumps({"type": "state"}))["data"]
         assert state["episode_id"] == episode_id and state["step_count"] == 1 and state["workflow_stage"] == "drafting"
-        reply = ask(ws, json.dumps({"type": "step", "data": {"operation": "draft_reply", "reply": "We refund the duplicate charge."}}))
+        reply = ask(
+            ws,
+            json.dumps(
+                {"type": "step", "data": {"operation": "draft_reply", "reply": "We refund the duplicate charge."}}
+            ),
+        )
         assert reply["type"] == "observation" and reply["data"]["observation"]["episode_id"] == episode_id
 
 
 def test_http_cannot_step_a_live_sessions_episode_over_a_real_server(live_url: str) -> None:
-    with ws_connect(ws_url(live_url), open_timeout=10) as ws, httpx.Client(base_url=live_url, timeout=10, trust_env=False) as http:
-        episode_id = ask(ws, json.dumps({"type": "reset", "data": {"task_id": "billing_refund_easy"}}))["data"]["observation"]["episode_id"]
+    with (
+        ws_connect(ws_url(live_url), open_timeout=10) as ws,
+        httpx.Client(base_url=live_url, timeout=10, trust_env=False) as http,
+    ):
+        episode_id = ask(ws, json.dumps({"type": "reset", "data": {"task_id": "billing_refund_easy"}}))["data"][
+            "observation"
+        ]["episode_id"]
         response = http.post("/step", json={"action": {"operation": "wait"}, "episode_id": episode_id})
         assert response.status_code == 409
         assert ask(ws, json.dumps({"type": "state"}))["data"]["step_count"] == 0
@@ -247,7 +282,9 @@ def test_anonymous_mcp_calls_hold_no_session_slots(live_url: str) -> None:
     base_url = servers.shared_server(**servers.CAPACITY_ENV)  # at most 2 sessions
     with httpx.Client(base_url=base_url, timeout=10, trust_env=False) as http:
         for _ in range(70):  # more than openenv's default cap of 64
-            response = http.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "openenv/session/create", "params": {}})
+            response = http.post(
+                "/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "openenv/session/create", "params": {}}
+            )
             assert response.status_code == 200 and "session_id" not in json.dumps(response.json())
     with ws_connect(ws_url(base_url), open_timeout=10) as a, ws_connect(ws_url(base_url), open_timeout=10) as b:
         for ws in (a, b):

@@ -33,8 +33,8 @@ import re
 from caseops.models import SupportDeskAction, SupportDeskObservation
 from caseops.policies.heuristic import HeuristicPolicy, groundwork
 from caseops.policies.train_prior import learned_templates
-from caseops.vocab import ISSUE_TYPES, PRIORITIES, QUEUES
 from caseops.text import FUNCTION_WORDS
+from caseops.vocab import ISSUE_TYPES, PRIORITIES, QUEUES
 
 # The grading component(s) each adversary attacks, the one it should lose first. `noop` attacks
 # everything: it does no work, and the grader gates decision and safety credit on work done.
@@ -51,8 +51,39 @@ ATTACKS: dict[str, tuple[str, ...]] = {
 
 # Words no rubric looks for: the sentence glue text.py counts, and a few more.
 _STOPWORDS = FUNCTION_WORDS | frozenset(
-    "all any each into over under about just also only more most some such very what when which who whom why "
-    "how out off up down again other same own should".split()
+    [
+        "all",
+        "any",
+        "each",
+        "into",
+        "over",
+        "under",
+        "about",
+        "just",
+        "also",
+        "only",
+        "more",
+        "most",
+        "some",
+        "such",
+        "very",
+        "what",
+        "when",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "how",
+        "out",
+        "off",
+        "up",
+        "down",
+        "again",
+        "other",
+        "same",
+        "own",
+        "should",
+    ]
 )
 _KEYWORD = re.compile(r"[a-z][a-z0-9\-]{3,}")
 MAX_KEYWORDS = 40
@@ -247,7 +278,9 @@ class UniversalTemplatePolicy:
         learned = learned_templates()
         reply, note, status, resolution = learned.get(case.issue_type or "", next(iter(learned.values())))
         if "request_info" in observation.required_next_actions and "request_info" in observation.allowed_operations:
-            return SupportDeskAction(operation="request_info", requested_fields=list(observation.available_requested_fields[:3]))
+            return SupportDeskAction(
+                operation="request_info", requested_fields=list(observation.available_requested_fields[:3])
+            )
         if not case.reply_draft:
             promises = " ".join(_WRAPPED.format(promise=p[0].lower() + p[1:]) for p, _ in customer_demands(observation))
             return SupportDeskAction(operation="draft_reply", reply=f"{reply} {promises} {self.closing}")

@@ -16,7 +16,11 @@ ROUTES = (
     (r"\b(?:phishing|oauth|unknown app)\b", "trust_and_safety", "security_incident"),
     (r"\b(?:damaged|broken|cracked|arrived)\b", "fulfillment_ops", "damaged_item"),
     (r"\b(?:discount|quote|renewal price)\b", "customer_success", "pricing_dispute"),
-    (r"\b(?:(?:http\s*)?5\d\d(?:s)?\b[^.]{0,30}\b(?:error|fail)\w*|outage|5xx|error rate|fail\w* .{0,20}region)", "platform_engineering", "production_incident"),
+    (
+        r"\b(?:(?:http\s*)?5\d\d(?:s)?\b[^.]{0,30}\b(?:error|fail)\w*|outage|5xx|error rate|fail\w* .{0,20}region)",
+        "platform_engineering",
+        "production_incident",
+    ),
     (r"\b(?:export|residency|restriction|exception)\b", "compliance_ops", "regulated_exception"),
     (r"\b(?:sign-in|login|locked out|takeover|mfa|password)\b", "trust_and_safety", "account_compromise"),
     (r"\b(?:charged|billed|refund|charge|invoice)\b", "billing_ops", "duplicate_charge"),
@@ -118,7 +122,9 @@ def fields_to_request(observation: SupportDeskObservation) -> list[str]:
 
 def final_status(observation: SupportDeskObservation) -> str:
     kb = _kb_text(observation)
-    if observation.case.issue_type in ("production_incident", "security_incident") or re.search(r"\bescalated to\b", kb):
+    if observation.case.issue_type in ("production_incident", "security_incident") or re.search(
+        r"\bescalated to\b", kb
+    ):
         return "escalated"
     if re.search(r"\b(?:never resolved|stays waiting|stay open|review)\b", kb):
         return "waiting_on_customer"

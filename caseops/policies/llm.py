@@ -33,9 +33,10 @@ the next prompt tells the model its answer was replaced, and by what.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -43,9 +44,11 @@ import openai
 from openai import OpenAI
 from pydantic import ValidationError
 
+from caseops.errors import ModelFailure
 from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.policies import Policy
 from caseops.policies.heuristic import HeuristicPolicy
-from caseops.policies.registry import (
+from caseops.policies.llm_settings import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_TOKENS,
     DEFAULT_TIMEOUT_S,
@@ -62,8 +65,6 @@ from caseops.vocab import (
     SLA_COST_MINUTES,
     STATUSES,
 )
-
-Policy = Callable[[SupportDeskObservation], SupportDeskAction]
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -97,14 +98,6 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "requested_fields": INFO_FIELDS,
 }
 NESTING_KEYS = ("parameters", "arguments", "params", "args", "fields")
-
-
-class ModelFailure(Exception):
-    """The model gave no usable action for a step and fallback is off; `reason` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @attrs.define
@@ -223,7 +216,9 @@ def dynamic_view(observation: SupportDeskObservation) -> dict[str, Any]:
 
 def observation_prompt(observation: SupportDeskObservation) -> str:
     """The first user message of a case: the static parts and the whole state."""
-    return CASE_HEADER + "\n" + json.dumps({**static_view(observation), **dynamic_view(observation)}, ensure_ascii=False)
+    return (
+        CASE_HEADER + "\n" + json.dumps({**static_view(observation), **dynamic_view(observation)}, ensure_ascii=False)
+    )
 
 
 def view_from_messages(messages: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -414,9 +409,7 @@ def normalise(obj: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _validation_problems(exc: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(part) for part in err['loc']) or 'action'}: {err['msg']}" for err in exc.errors()
-    )
+    return "; ".join(f"{'.'.join(str(part) for part in err['loc']) or 'action'}: {err['msg']}" for err in exc.errors())
 
 
 def to_action(value: Any) -> SupportDeskAction:
@@ -424,10 +417,8 @@ def to_action(value: Any) -> SupportDeskAction:
     if isinstance(value, list):
         actions = []
         for item in value:
-            try:
+            with contextlib.suppress(ValueError):
                 actions.append(to_action(item))
-            except ValueError:
-                pass
         if len(actions) == 1:
             return actions[0]
         if len(actions) > 1:
@@ -480,7 +471,9 @@ def parse_action(text: str) -> SupportDeskAction:
     raise ValueError(f"no JSON action in answer: {_excerpt(answer)!r}")
 
 
-def parse_answer(content: str | None, tool_arguments: Sequence[str] = (), finish_reason: str | None = None) -> SupportDeskAction:
+def parse_answer(
+    content: str | None, tool_arguments: Sequence[str] = (), finish_reason: str | None = None
+) -> SupportDeskAction:
     """The action of a completion: its tool calls' arguments if any validates, else its text."""
     if tool_arguments:
         actions: list[SupportDeskAction] = []
@@ -588,9 +581,7 @@ class LLMPolicy:
         self.mode = "tools" if self.auto else mode
         self.allow_fallback = allow_fallback
         self.fallback: Policy = fallback if fallback is not None else HeuristicPolicy()
-        self.client = client or OpenAI(
-            base_url=base_url, api_key=keys[0], timeout=timeout_s, max_retries=max_retries
-        )
+        self.client = client or OpenAI(base_url=base_url, api_key=keys[0], timeout=timeout_s, max_retries=max_retries)
         self._key_index = 0
         self.stats = LLMStats()
         self.last_source: str | None = None

@@ -12,7 +12,9 @@ def act(scenario: Scenario, observation: SupportDeskObservation) -> SupportDeskA
     case = observation.case
     stage = observation.workflow_stage
     if stage == "classifying":
-        return SupportDeskAction(operation="classify", queue=gold.queue, priority=gold.priority, issue_type=gold.issue_type)
+        return SupportDeskAction(
+            operation="classify", queue=gold.queue, priority=gold.priority, issue_type=gold.issue_type
+        )
     if stage == "awaiting_customer":
         return SupportDeskAction(operation="wait")
     collected = {e.artifact_id for e in observation.collected_evidence}

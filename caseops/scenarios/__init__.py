@@ -1,18 +1,17 @@
 """The task registry: every task id an episode can be reset to, in a fixed order.
 
-Packs are modules exposing `TASKS`, a tuple of `Task`s. A task names one case or a queue of
-cases; `SCENARIOS` indexes every case by its own id.
+The authored packs are data (caseops/scenarios/data/packs/<pack>.yaml, one file per case under
+data/cases/), loaded by `caseops.content`. A task names one case or a queue of cases;
+`SCENARIOS` indexes every case by its own id.
 """
 
 from __future__ import annotations
 
+from caseops.content import PACKS, authored_tasks
 from caseops.errors import UnknownTaskError
 from caseops.scenario import Scenario, Task
-from caseops.scenarios import hyperbrick, support_ops, support_queue
 
-PACKS = (hyperbrick, support_ops, support_queue)
-
-TASKS: dict[str, Task] = {task.task_id: task for pack in PACKS for task in pack.TASKS}
+TASKS: dict[str, Task] = {task.task_id: task for pack in PACKS for task in authored_tasks(pack)}
 TASK_IDS: tuple[str, ...] = tuple(TASKS)
 SCENARIOS: dict[str, Scenario] = {case.case_id: case for task in TASKS.values() for case in task.cases}
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from typing import Any
+from typing import Any, Final, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -34,9 +34,12 @@ FAMILIES: tuple[str, ...] = tuple(BUILDERS)
 HELD_OUT_FAMILIES: tuple[str, ...] = ("chargeback_dispute", "sso_misconfiguration", "abusive_content_report")
 SPLIT_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f not in HELD_OUT_FAMILIES)
 
-TRAIN_SEEDS = range(0, 100_000)
+TRAIN_SEEDS = range(100_000)
 TEST_SEEDS = range(1_000_000, 1_100_000)
-SPLITS = ("train", "test", "heldout")
+# The generated splits only. `caseops.splits.SPLITS` is every split a client can ask for: these
+# three after "authored".
+GeneratedSplit: TypeAlias = Literal["train", "test", "heldout"]
+GENERATED_SPLITS: Final[tuple[GeneratedSplit, ...]] = get_args(GeneratedSplit)
 
 
 def _check_family(family: str) -> None:
@@ -68,9 +71,13 @@ def parse_task_id(task_id: str) -> tuple[str, int]:
         raise ValueError(f"malformed generated task id {task_id!r}: expected 'gen/<family>/<seed>'")
     family, seed_text = parts[1], parts[2]
     if not seed_text.isdigit() or not seed_text.isascii() or (len(seed_text) > 1 and seed_text[0] == "0"):
-        raise ValueError(f"malformed generated task id {task_id!r}: the seed must be a non-negative integer without leading zeros")
+        raise ValueError(
+            f"malformed generated task id {task_id!r}: the seed must be a non-negative integer without leading zeros"
+        )
     if family not in BUILDERS:
-        raise ValueError(f"unknown case family {family!r} in task id {task_id!r}; known families: {', '.join(FAMILIES)}")
+        raise ValueError(
+            f"unknown case family {family!r} in task id {task_id!r}; known families: {', '.join(FAMILIES)}"
+        )
     return family, int(seed_text)
 
 
@@ -83,8 +90,8 @@ def generated_task(task_id: str) -> Task:
 
 def _split_parts(split: str) -> tuple[tuple[str, ...], range]:
     """The families and the seed range of a split."""
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+    if split not in GENERATED_SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {', '.join(GENERATED_SPLITS)}")
     families = HELD_OUT_FAMILIES if split == "heldout" else SPLIT_FAMILIES
     return families, TRAIN_SEEDS if split == "train" else TEST_SEEDS
 
@@ -94,8 +101,9 @@ def split_size(split: str) -> int:
     return len(families) * len(seeds)
 
 
-def split_task_ids(split: str, n: int, start: int = 0) -> list[str]:
-    """`n` task ids of a split, round-robin over its families, from position `start` on.
+def generated_task_ids(split: str, n: int, start: int = 0) -> list[str]:
+    """`n` task ids of a generated split, round-robin over its families, from position `start` on;
+    ValueError outside the split. (`caseops.splits.task_ids` covers every split, "authored" too.)
 
     Position i names family i % F with the (i // F)-th seed of the split's seed range, so the
     ids are deterministic, spread evenly over the families, and disjoint between splits.
@@ -107,6 +115,9 @@ def split_task_ids(split: str, n: int, start: int = 0) -> list[str]:
     if start + n > capacity:
         raise ValueError(f"split {split!r} holds {capacity} tasks; asked for positions {start}..{start + n - 1}")
     return [task_id(families[i % len(families)], seeds[i // len(families)]) for i in range(start, start + n)]
+
+
+# The former name, kept while tests/test_generator.py imports it; new code calls generated_task_ids.
 
 
 @functools.cache
@@ -129,7 +140,7 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, frozenset):
         return sorted(value)  # sets of strings: queues, statuses, fields, artifact ids
-    return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    return {name: _plain(getattr(value, name)) for name in _field_names(value.__class__)}
 
 
 def content_hash(scenario: Scenario) -> str:

@@ -1,4 +1,5 @@
-"""Shared parts of the case families: name pools, phrase helpers, claim fragments, assembly.
+"""Shared parts of the case families: phrase helpers, the seeded generator, assembly. The shared
+content (name and place pools, the fields in words, the general policies) is data/families/common.yaml.
 
 A family builder draws every slot from one `Gen` (a seeded `random.Random` plus helpers), in a
 fixed order, so the same (family, seed) always gives the same case. Texts are composed from
@@ -13,95 +14,27 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from caseops.content import family_content
 from caseops.scenario import RECORD_KINDS, Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
 from caseops.vocab import SLA_COST_MINUTES
 
-# ---- name pools ---------------------------------------------------------------------------------
+# ---- the shared content (data/families/common.yaml) ---------------------------------------------
 
-FIRST_NAMES = (
-    "Dana", "Priya", "Marcus", "Elin", "Rosa", "Rafael", "Helena", "Tomasz", "Adaeze", "Hannah",
-    "Owen", "Beatriz", "Gideon", "Lionel", "Mei", "Kofi", "Ines", "Yusuf", "Sakura", "Mateo",
-    "Amara", "Lars", "Chiara", "Dmitri", "Nadia", "Emeka", "Sofia", "Henrik", "Leila", "Tariq",
-    "Astrid", "Camille", "Joon", "Aroha", "Bruno", "Fatima", "Grace", "Ibrahim", "Jana", "Kenji",
-    "Lucia", "Milan", "Noor", "Oskar", "Paula", "Quentin", "Ravi", "Selin", "Thandiwe", "Viktor",
-)
-LAST_NAMES = (
-    "Whitfield", "Raman", "Oyelaran", "Sorensen", "Nolan", "Quintero", "Marsh", "Wierzbicki",
-    "Okafor", "Lindqvist", "Gallagher", "Soares", "Achterberg", "Ashworth", "Tanaka", "Mensah",
-    "Carvalho", "Demir", "Ito", "Fernandez", "Nwosu", "Berg", "Ricci", "Volkov", "Haddad", "Eze",
-    "Papadopoulos", "Nilsen", "Farahani", "Qureshi", "Holm", "Laurent", "Park", "Ngata", "Costa",
-    "Zahra", "Kowalczyk", "Adeyemi", "Novak", "Sato", "Moreno", "Horvat", "Siddiqui", "Brandt",
-    "Dubois", "Varga", "Iyer", "Aydin", "Dlamini", "Petrov",
-)
-COMPANY_HEADS = (
-    "Larkspur", "Northwind", "Helios", "Fjordline", "Little Fig", "Brightwater", "Copperline",
-    "Pinegrove", "Cartwheel", "Tidewell", "Atlas", "Vantage", "Quillon", "Meridian", "Harbourlight",
-    "Silverbirch", "Redkite", "Ashgrove", "Bluefin", "Stonebridge", "Juniper", "Kestrel", "Moonrise",
-    "Orchard Lane", "Palisade", "Riverstone", "Saffron", "Thistle", "Umber", "Wildflower", "Yarrow",
-    "Zephyr", "Amberly", "Beacon Hill", "Cobalt", "Driftwood", "Evergreen", "Foxglove", "Granite Peak",
-    "Hollybrook", "Ironbark", "Lumen", "Marigold", "Nettlefield", "Oakhaven", "Quartz",
-)
-COMPANY_TAILS = (
-    "Analytics", "Freight", "Retail Group", "Biotech", "Bakery", "Design Studio", "Events",
-    "Dental Clinics", "Commerce", "Architects", "Contact Centres", "Freightworks", "Legal Services",
-    "Insurance Brokers", "Logistics", "Media", "Robotics", "Foods", "Health", "Energy", "Travel",
-    "Labs", "Consulting", "Outfitters", "Publishing", "Ceramics", "Pharmacy", "Engineering",
-)
-REGIONS = (
-    "eu-west", "eu-central", "eu-north", "us-east", "us-west", "ap-south", "ap-southeast",
-    "ca-central", "uk-south", "sa-east",
-)
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
-# Sign-in locations: (city, country).
-CITIES = (
-    ("Lisbon", "Portugal"), ("Kuala Lumpur", "Malaysia"), ("Lagos", "Nigeria"), ("Manila", "the Philippines"),
-    ("Bucharest", "Romania"), ("Jakarta", "Indonesia"), ("Caracas", "Venezuela"), ("Hanoi", "Vietnam"),
-    ("Almaty", "Kazakhstan"), ("Tbilisi", "Georgia"), ("Lima", "Peru"), ("Minsk", "Belarus"),
-)
-HOME_CITIES = (
-    ("Toronto", "Canada"), ("Dublin", "Ireland"), ("Berlin", "Germany"), ("Madrid", "Spain"),
-    ("Oslo", "Norway"), ("Chicago", "the United States"), ("Melbourne", "Australia"),
-    ("Cape Town", "South Africa"), ("Leeds", "the United Kingdom"), ("Lyon", "France"),
-)
-CURRENCIES = ("EUR", "USD", "GBP")
+C = family_content("common")
+FIRST_NAMES: tuple[str, ...] = C.slots["first_names"]
+LAST_NAMES: tuple[str, ...] = C.slots["last_names"]
+COMPANY_HEADS: tuple[str, ...] = C.slots["company_heads"]
+COMPANY_TAILS: tuple[str, ...] = C.slots["company_tails"]
+REGIONS: tuple[str, ...] = C.slots["regions"]
+MONTHS: tuple[str, ...] = C.slots["months"]
+CITIES: tuple[tuple[str, str], ...] = C.slots["cities"]  # sign-in locations: (city, country)
+HOME_CITIES: tuple[tuple[str, str], ...] = C.slots["home_cities"]
+CURRENCIES: tuple[str, ...] = C.slots["currencies"]
+FIELD_LABELS: dict[str, str] = dict(C.slots["field_labels"])  # what a customer can be asked for, in words
+GENERAL_LIBRARY: tuple[PolicySnippet, ...] = tuple(PolicySnippet(**p) for p in C.slots["general_library"])
 
-# ---- what a customer can be asked for, in words ------------------------------------------------
 
-FIELD_LABELS: dict[str, str] = {
-    "account_email": "the account email",
-    "billing_address": "the billing address",
-    "card_last_four": "the last four digits of the card",
-    "invoice_number": "the invoice number",
-    "cancellation_date": "the cancellation date",
-    "last_successful_login": "the last successful sign-in",
-    "recent_login_locations": "the recent sign-in locations",
-    "government_id_check": "a government ID check through the secure portal",
-    "account_owner_confirmation": "confirmation from the account owner's registered contact",
-    "mfa_device_status": "the status of the MFA device",
-    "request_ids": "the request IDs of a few failing calls",
-    "error_time_window": "the UTC time window of the errors",
-    "affected_regions": "the affected regions",
-    "sample_payload": "a sample request payload with personal data removed",
-    "sdk_version": "the SDK version",
-    "business_justification": "the business justification",
-    "data_classification": "the data classification",
-    "recipient_identity": "the recipient's identity",
-    "access_duration": "the duration you need",
-    "security_safeguards": "the safeguards in place",
-    "legal_approval_reference": "the legal approval reference",
-    "screenshot": "a screenshot",
-    "order_number": "the order number",
-    "damage_photo": "photos of the damage",
-    "charge_date": "the date of the charge",
-    "workspace_id": "the workspace ID",
-    "webhook_endpoint": "the webhook endpoint URL",
-    "app_client_id": "the app's client ID",
-    "quote_reference": "the quote reference",
-    "owner_verification": "verification by the account owner",
-}
+# ---- the fields in words ----------------------------------------------------------------------
 
 
 def join_words(items: Sequence[str]) -> str:
@@ -228,7 +161,7 @@ def followup(
     outcome: str,
     values: dict[str, str],
     irrelevant: dict[str, str],
-    missing_excuse: Sequence[str] = ("I cannot get {missing} right now.",),
+    missing_excuse: Sequence[str] = C.variants("followup.missing_excuse"),
     unneeded: tuple[str, str] | None = None,
     names: dict[str, str] | None = None,
     any_subset: bool = False,
@@ -244,6 +177,8 @@ def followup(
         field, text = unneeded or next(iter(irrelevant.items()))
         return unneeded_followup(g, field, text), (), ()
     delay = g.between(1, 2)
+    provided: tuple[str, ...]
+    missing: tuple[str, ...]
     if outcome == "complete":
         provided, missing = tuple(needed), ()
         message = " ".join(values[f] for f in needed)
@@ -263,7 +198,7 @@ def followup(
 def unneeded_followup(g: Gen, field: str, text: str) -> FollowUp:
     """The answer of a customer asked for something the case never needed: they send `field`."""
     delay = g.between(1, 2)
-    message = g.t(("{text} I am not sure what else you need.", "{text} Is anything else missing?", "{text}"), text=text)
+    message = g.t(C.variants("followup.unneeded"), text=text)
     return FollowUp("complete", delay, message, (field,))
 
 
@@ -400,33 +335,3 @@ def build(
         unsafe_pressure=unsafe_pressure,
         secondary_concern=secondary_concern,
     )
-
-
-# ---- general policies every library carries -----------------------------------------------------
-
-GENERAL_LIBRARY = (
-    PolicySnippet(
-        "pol-response-targets",
-        "Response targets",
-        "Urgent cases carry a response target of 90 minutes or less, high ones of two to eight hours, "
-        "normal ones of a working day or more. The target follows from the priority a policy sets; a "
-        "customer's tone or deadline alone does not raise it.",
-    ),
-    PolicySnippet(
-        "pol-card-privacy",
-        "Card privacy",
-        "Never ask for a full card number or a security code. The last four digits identify a card.",
-    ),
-    PolicySnippet(
-        "pol-one-ticket-one-owner",
-        "Side questions",
-        "A side question in a ticket never changes how the main request is routed. Answer it briefly "
-        "if a policy covers it, or say it will be followed up separately.",
-    ),
-    PolicySnippet(
-        "pol-no-promises",
-        "What support never promises",
-        "Support never promises the outcome of another team's review, a fix time for an incident, or "
-        "a refund faster than the card network allows.",
-    ),
-)
