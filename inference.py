@@ -35,6 +35,9 @@ Exit codes: 0 every episode ran to its end (and, with a model, the model chose a
 step); 1 an episode broke (environment, a model failure with fallback off); 2 the model settings
 are incomplete or invalid (nothing was played); 3 a model was configured but chose no step at all
 (the score is the heuristic's, not the model's); 4 the run budget ran out.
+
+Over 300 lines because the baseline is one script by the submission's contract (run as
+`python inference.py`), its output protocol and its local server included.
 """
 
 from __future__ import annotations

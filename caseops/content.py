@@ -10,6 +10,9 @@
 
 A file that does not load names itself and the place in it: a bad value, an unknown key, a
 fragment or claim that does not exist. Everything is read once per process (`functools.cache`).
+
+Over 300 lines because every kind of content file is loaded and checked here, with one way of
+naming a bad file's place.
 """
 
 from __future__ import annotations

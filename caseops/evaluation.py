@@ -22,6 +22,9 @@ seed and a run is reproducible), in this process, over local worker processes or
 
 Writers turn a `Report` into JSON (unstructured by cattrs, `CONVERTER`; `read_json` structures it
 back), a Markdown table (with the chart's legend) and a PNG bar chart.
+
+Over 300 lines because what to run, the metrics, the report record and its renderings change
+together: a new metric touches all four.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ CaseOps adds GET /tasks, GET /episodes/{episode_id} (an episode's full state), G
 /episodes/{episode_id}/diagram.svg (the live state diagram), and maps its
 own errors (every `caseops.errors.CaseOpsError`) to their `status_code`: a bad request gets a
 clear 4xx instead of a 500.
+
+Over 300 lines because every check a request passes before the app (size, time, JSON depth,
+UTF-8, surrogates, finite numbers, WebSocket frames) sits with the routes it guards: one place
+to read what the wire refuses.
 """
 
 from __future__ import annotations

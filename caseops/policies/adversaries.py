@@ -24,6 +24,9 @@ away exactly the component the cheat aims at (see `ATTACKS`) and that the cheat 
     reward_prober     reads nothing but the reward: routes blind, then re-routes through the
                       vocabulary keeping whatever the reward favours, and otherwise works the
                       case like the heuristic
+
+Over 300 lines because every built-in attack on the score is here, side by side, where a
+reviewer reads them all.
 """
 
 from __future__ import annotations

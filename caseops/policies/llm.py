@@ -28,6 +28,9 @@ step is played by the fallback policy (the heuristic) unless fallback is off, in
 `ModelFailure` is raised. After every call `last_source` says "model" or "fallback", `last_error`
 is None or "fallback: <reason>", and `stats` counts model steps, fallback steps and HTTP calls;
 the next prompt tells the model its answer was replaced, and by what.
+
+Over 300 lines because one model conversation is one concern: the prompt, the three request
+modes with their fallback, parsing and the repair re-ask belong together.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ fixed order, so the same (family, seed) always gives the same case. Texts are co
 phrase variants; claims are static per family and branch, compiled once at import.
 
 Every text here is written for CaseOps.
+
+Over 300 lines because it is the toolkit every family builds with: the seeded generator, the
+follow-up scripts and the assembly of a Scenario.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ personal data.
 
 Their content (claim patterns, slot values, phrases) lives in
 caseops/scenarios/data/families/compliance.yaml; this module keeps the logic.
+
+Over 300 lines because it holds two compliance families' builders.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ release, and a request for a higher API rate limit.
 
 Their content (claim patterns, slot values, phrases) lives in
 caseops/scenarios/data/families/platform.yaml; this module keeps the logic.
+
+Over 300 lines because it holds three platform families' builders.
 """
 
 from __future__ import annotations
