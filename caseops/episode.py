@@ -189,8 +189,8 @@ def refusal(case: Case, action: SupportDeskAction) -> str | None:
             f"allowed now: {', '.join(sorted(allowed)) or 'none'}"
         )
     missing = [name for name in _REQUIRED_SORTED[action.operation] if not getattr(action, name)]
-    if action.operation == "classify" and len(missing) < 3:
-        missing = []  # re-routing may change only some of queue, priority, issue_type
+    if action.operation == "classify" and len(missing) < 3 and case.is_classified():
+        missing = []  # a re-route may change only some of queue, priority, issue_type; the first sets all
     if missing:
         return f"operation {action.operation!r} needs field(s): {', '.join(missing)}"
     if action.operation == "inspect_artifact" and action.artifact_id not in artifact_ids(case.scenario):

@@ -69,7 +69,15 @@ def test_refusals_name_the_stage_the_fields_or_the_records() -> None:
     assert refusal(case, SupportDeskAction(operation="classify")) == (
         "operation 'classify' needs field(s): issue_type, priority, queue"
     )
-    assert refusal(case, SupportDeskAction(operation="classify", queue="billing_ops")) is None  # a partial route
+    # The first routing sets all three; a re-route may change only some of them.
+    partial = SupportDeskAction(operation="classify", queue="billing_ops")
+    assert refusal(case, partial) == "operation 'classify' needs field(s): issue_type, priority"
+    full = SupportDeskAction(
+        operation="classify", queue="fulfillment_ops", priority="normal", issue_type="damaged_item"
+    )
+    assert refusal(case, full) is None
+    case.classify(full)
+    assert refusal(case, partial) is None
     missing = refusal(case, SupportDeskAction(operation="inspect_artifact", artifact_id="nope")) or ""
     assert "nope" in missing and all(a.id in missing for a in case.scenario.artifacts)
 

@@ -19,6 +19,7 @@ import pytest
 from caseops import text, vocab
 from caseops.scenario import Scenario, Task
 from caseops.scenarios import generator
+from caseops.scenarios.families.common import MAX_FOLLOWUP_DELAY
 from caseops.scenarios.generator import (
     FAMILIES,
     HELD_OUT_FAMILIES,
@@ -311,3 +312,18 @@ def test_content_hash_covers_gold_and_visible_parts_but_not_the_id():
     assert content_hash(attrs.evolve(s, gold=attrs.evolve(s.gold, priority="low"))) != content_hash(s)
     assert content_hash(attrs.evolve(s, ticket=attrs.evolve(s.ticket, body=s.ticket.body + "!"))) != content_hash(s)
     assert re.fullmatch(r"[0-9a-f]{64}", content_hash(s))
+
+
+def test_the_step_budget_says_nothing_the_agent_cannot_see() -> None:
+    """max_steps (and remaining_steps) follow from the number of records only: a budget that grew
+    with the fields to ask for told an agent whether to ask."""
+    budgets: dict[tuple[str, int], set[bool]] = {}
+    for family in FAMILIES:
+        for seed in range(60):
+            case = generate(family, seed)
+            assert case.max_steps == 4 + len(case.artifacts) + 1 + MAX_FOLLOWUP_DELAY + 4
+            assert case.followup.delay <= MAX_FOLLOWUP_DELAY
+            budgets.setdefault((family, len(case.artifacts)), set()).add(bool(case.gold.requested_fields))
+    # within a family, cases with the same records differ in whether they need asking: the budget
+    # is the same for both, so it cannot tell them apart
+    assert any(len(needs) == 2 for needs in budgets.values())

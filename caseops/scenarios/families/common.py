@@ -156,6 +156,8 @@ def sentences(*parts: str | None) -> str:
 
 # ---- follow-ups ---------------------------------------------------------------------------------
 
+MAX_FOLLOWUP_DELAY = 2  # waits before a customer's answer arrives, at most
+
 
 def followup(
     g: Gen,
@@ -179,7 +181,7 @@ def followup(
     if not needed:
         field, text = unneeded or next(iter(irrelevant.items()))
         return unneeded_followup(g, field, text), (), ()
-    delay = g.between(1, 2)
+    delay = g.between(1, MAX_FOLLOWUP_DELAY)
     provided: tuple[str, ...]
     missing: tuple[str, ...]
     if outcome == "complete":
@@ -284,7 +286,9 @@ def build(
     needs_info = bool(requested)
     minimum = oracle_minutes(len(evidence), needs_info, follow.delay)
     sla = sla_for(g, priority, minimum)
-    needed_steps = 4 + len(evidence) + ((1 + follow.delay) if needs_info else 0)
+    # The step budget follows from what the agent can see (how many records there are), never from
+    # the gold: a budget that grew with the fields to ask for told an agent whether to ask.
+    budget = 4 + len(artifacts) + (1 + MAX_FOLLOWUP_DELAY) + 4
     points = (
         needs_info
         + (needs_info and follow.outcome != "complete")
@@ -331,7 +335,7 @@ def build(
             over_escalation_queues=frozenset(over_queues),
             over_escalation_statuses=frozenset(over_statuses),
         ),
-        max_steps=needed_steps + 4,
+        max_steps=budget,
         artifacts=tuple(artifacts),
         policy_library=knowledge_base + tuple(GENERAL_LIBRARY if library is None else library),
         needs_info=needs_info,
