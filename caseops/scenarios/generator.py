@@ -111,7 +111,7 @@ def generated_task_ids(split: str, n: int, start: int = 0) -> list[str]:
     families, seeds = _split_parts(split)
     if n < 0 or start < 0:
         raise ValueError(f"n and start must be non-negative, got n={n}, start={start}")
-    capacity = len(families) * len(seeds)
+    capacity = split_size(split)
     if start + n > capacity:
         raise ValueError(f"split {split!r} holds {capacity} tasks; asked for positions {start}..{start + n - 1}")
     return [task_id(families[i % len(families)], seeds[i // len(families)]) for i in range(start, start + n)]
