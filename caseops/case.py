@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from caseops import rewards, rubric, search
+from caseops import honesty, rewards, rubric, search, tools
 from caseops.facts import Routing
 from caseops.machinery import FOLLOWUP, WORKFLOW
+from caseops.machines.workflow import TOOL_GUARDS
+from caseops.preconditions import Preconditions
+from caseops.records import RecordState, ToolCall, opening_state
 from caseops.rewards import Terms
 from caseops.scenario import Scenario
 from caseops.vocab import (
@@ -46,8 +49,12 @@ SLA_AT_RISK_SHARE = 0.25  # flag the SLA when a quarter or less of it is left
 HIGH_IMPACT_USERS = 1000
 
 
+def _records(case: Case) -> RecordState:
+    return opening_state(tools.records_of(case.scenario))
+
+
 @attrs.define(eq=False, slots=False)
-class Case:
+class Case(Preconditions):
     """An episode's case. `eq=False`: a case is compared by identity."""
 
     scenario: Scenario
@@ -82,6 +89,15 @@ class Case:
     last_tool_result: str | None = None
     previous_action: tuple[Any, ...] | None = None
     milestones: list[str] = attrs.Factory(list)
+    # The episode's own copy of the case's records, and the tool calls that changed it, in order.
+    records: RecordState = attrs.Factory(_records, takes_self=True)
+    calls: list[ToolCall] = attrs.Factory(list)
+    # What the reply and the note report as done (caseops.honesty), and the share of the case's
+    # concrete facts each gives: read when the text is written, judged against the records.
+    reply_reports: honesty.Reported = honesty.NOTHING_REPORTED
+    note_reports: honesty.Reported = honesty.NOTHING_REPORTED
+    reply_facts: float = 0.0
+    note_facts: float = 0.0
 
     # ---- the agent's operations: the workflow machine's triggers ----
 
@@ -117,6 +133,14 @@ class Case:
         """Decide the final status and resolution: the case closes."""
         return self._operate("submit", action)
 
+    def open_case(self, action: SupportDeskAction) -> Terms:
+        """Set this untouched case aside for a waiting one (the episode makes the swap)."""
+        return self._operate("open_case", action)
+
+    def call_tool(self, action: SupportDeskAction) -> Terms:
+        """Run a tool on one of the case's records: `action.operation` names the tool."""
+        return self._operate(action.operation, action)
+
     def _operate(self, operation: Operation, action: SupportDeskAction) -> Terms:
         terms: Terms = {}
         WORKFLOW.events[operation].trigger(self, action, terms)
@@ -140,6 +164,10 @@ class Case:
 
     def is_classified(self, *_: object) -> bool:
         return self.queue is not None
+
+    def untouched(self, *_: object) -> bool:
+        """Nothing has been done on the case but looking at it: this open_case is its only step."""
+        return self.steps <= 1 and not self.milestones
 
     def followup_due(self, *_: object) -> bool:
         return self.followup == "pending" and self.steps - self.requested_at_step >= self.scenario.followup.delay
@@ -177,7 +205,8 @@ class Case:
             ("secondary_concern_present", self.scenario.secondary_concern),
             ("high_business_impact", ticket.affected_users >= HIGH_IMPACT_USERS),
         )
-        return [name for name, raised in checks if raised]
+        flags = [name for name, raised in checks if raised]
+        return flags + list(dict.fromkeys(call.flag for call in self.calls if call.flag))
 
     def required_next_actions(self) -> list[str]:
         if self.stage == "classifying":
@@ -232,8 +261,25 @@ class Case:
         self.requests_made += 1
         self._milestone("info_requested")
 
+    def apply_tool(self, action: SupportDeskAction, terms: Terms) -> None:
+        tool = tools.catalogue().tools[action.operation]
+        record_id = action.record_id or ""
+        arguments = dict(action.arguments or {})
+        changes = tools.apply(tool, self.records[record_id], arguments)
+        self.records[record_id].update(changes)
+        self.calls.append(ToolCall(tool.name, record_id, tuple(sorted(arguments.items())), tuple(changes.items())))
+        done = ", ".join(f"{name} = {value}" for name, value in changes.items())
+        self.last_tool_result = f"{tool.name} on {record_id}: {done}"
+        self._milestone("records_changed")
+
+    def flag_unsafe_call(self, action: SupportDeskAction, terms: Terms) -> None:
+        """The call ran although its precondition did not hold: it carries its risk flag."""
+        self.calls[-1] = attrs.evolve(self.calls[-1], flag=TOOL_GUARDS[action.operation][1])
+
     def apply_reply(self, action: SupportDeskAction, terms: Terms) -> None:
         self.reply = action.reply
+        self.reply_reports = honesty.reported(self.reply)
+        self.reply_facts = honesty.fact_share(self.scenario.gold.reply_facts, self.reply)
         self.reply_reading = rubric.read_reply(self.scenario, self.reply)
         unsafe = rubric.unsafe_promises(self.scenario, self.reply)
         self.forbidden_asserted = unsafe.asserted
@@ -242,6 +288,8 @@ class Case:
 
     def apply_note(self, action: SupportDeskAction, terms: Terms) -> None:
         self.internal_note = action.internal_note
+        self.note_reports = honesty.reported(self.internal_note)
+        self.note_facts = honesty.fact_share(self.scenario.gold.note_facts, self.internal_note)
         self.note_reading = rubric.read_note(self.scenario, self.internal_note)
         self._milestone("note_added")
 
@@ -258,6 +306,8 @@ class Case:
         script = self.scenario.followup
         self.followup_message = script.message
         self.fields_provided = script.fields_provided
+        for record_id, fields in script.updates.items():
+            self.records[record_id].update(fields)
         self._milestone(f"followup_{script.outcome}")
 
     # ---- callbacks: the reward terms of each move ----
@@ -294,7 +344,7 @@ class Case:
             self.milestones.append(name)
 
 
-_SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields"}))
+_SCALAR_FIELDS = tuple(sorted(PAYLOAD_FIELDS - {"requested_fields", "arguments"}))
 
 
 def _given_fields(action: SupportDeskAction) -> tuple[frozenset[str], tuple[Any, ...]]:
@@ -302,7 +352,10 @@ def _given_fields(action: SupportDeskAction) -> tuple[frozenset[str], tuple[Any,
     in one pass."""
     values = tuple(map(action.__getattribute__, _SCALAR_FIELDS))
     requested = tuple(action.requested_fields)
+    arguments = tuple(sorted(action.arguments.items())) if action.arguments else ()
     given = {name for name, value in zip(_SCALAR_FIELDS, values, strict=False) if value is not None}
     if requested:
         given.add("requested_fields")
-    return frozenset(given), (action.operation, requested, *values)
+    if action.arguments is not None:
+        given.add("arguments")
+    return frozenset(given), (action.operation, requested, arguments, *values)

@@ -27,6 +27,7 @@ import attrs
 import cattrs
 import yaml
 from cattrs.gen import make_dict_structure_fn
+from cattrs.strategies import configure_union_passthrough
 from cattrs.v import format_exception
 
 from caseops.errors import ContentError
@@ -199,13 +200,14 @@ def family_content(family_file: str) -> FamilyContent:
 # ---- the authored packs: data/packs/<pack>.yaml lists tasks; data/cases/<case_id>.yaml holds a case ----
 
 PACK_KEYS = frozenset({"pack", "claims", "policies", "tasks"})
-PACKS: tuple[str, ...] = ("hyperbrick", "support_ops", "support_queue")
+PACKS: tuple[str, ...] = ("hyperbrick", "support_ops", "support_queue", "hard_tier")
 
 
 def _converter() -> cattrs.Converter:
     """cattrs, strict: an unknown key is an error. References (a claim or a policy named by key)
     are resolved before structuring, so the hooks pass resolved records through."""
     converter = cattrs.Converter(forbid_extra_keys=True)
+    configure_union_passthrough(str | int | float | bool | None, converter)  # record fields
     snippet = make_dict_structure_fn(PolicySnippet, converter, _cattrs_forbid_extra_keys=True)
 
     def structure_snippet(value: Any, _: type) -> PolicySnippet:

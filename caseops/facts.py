@@ -10,12 +10,14 @@ Every member is a read-only property here: a view cannot change the case it read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from caseops.vocab import InfoField, IssueType, Priority, Queue, ResolutionCode, Status
 
 if TYPE_CHECKING:
+    from caseops.honesty import Reported
+    from caseops.records import Fields, ToolCall
     from caseops.rubric import Reading
 
 # A routing decision as the case records it: queue, priority, issue type (any may be unset).
@@ -63,3 +65,23 @@ class CaseFacts(Protocol):
     # Time: steps taken on this case.
     @property
     def steps(self) -> int: ...
+
+    # The records as they stand, and the tool calls that changed them.
+    @property
+    def records(self) -> Mapping[str, Fields]: ...
+    @property
+    def calls(self) -> Sequence[ToolCall]: ...
+
+    # What the texts report as done, and the share of the case's facts each gives.
+    @property
+    def reply_reports(self) -> Reported: ...
+    @property
+    def note_reports(self) -> Reported: ...
+    @property
+    def reply_facts(self) -> float: ...
+    @property
+    def note_facts(self) -> float: ...
+
+    # The SLA clock: minutes left (the clock stops when the case is submitted).
+    @property
+    def sla_minutes_remaining(self) -> int: ...

@@ -41,12 +41,15 @@ def next_case_line(position: int, queue_length: int) -> str:
 def describe(action: SupportDeskAction) -> str:
     """The action as one line of the history: its fields, long texts cut short."""
     parts = []
-    for name in ("queue", "priority", "issue_type", "status", "resolution_code", "artifact_id", "confidence"):
+    names = ("queue", "priority", "issue_type", "status", "resolution_code", "artifact_id", "confidence", "record_id")
+    for name in (*names, "case_id"):
         value = getattr(action, name)
         if value is not None:
             parts.append(f"{name}={value}")
     if action.requested_fields:
         parts.append("requested_fields=" + "|".join(action.requested_fields))
+    if action.arguments:
+        parts.append("arguments=" + "|".join(f"{key}:{value}" for key, value in sorted(action.arguments.items())))
     for name in ("reply", "internal_note", "query"):
         value = getattr(action, name)
         if value is not None:

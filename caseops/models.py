@@ -34,6 +34,12 @@ MAX_REQUESTED_FIELDS = 12
 MAX_QUERY_CHARS = 200
 
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+# A tool argument: a number (an amount, a percentage, a limit) or a word from a tool's choices.
+# Strict: `true` is not the number 1 and "349" is not a number (the tool's schema names the type).
+ArgumentValue = Annotated[
+    Annotated[float, Field(strict=True)] | Annotated[str, Field(max_length=64, strict=True)],
+    Field(union_mode="left_to_right"),
+]
 
 
 class SupportDeskAction(Action):
@@ -57,6 +63,13 @@ class SupportDeskAction(Action):
     confidence: float | None = Field(
         default=None, ge=0.0, le=1.0, description="submit (optional): how sure you are, 0..1"
     )
+    record_id: str | None = Field(
+        default=None, max_length=64, description="a tool (refund_capture, lock_account, ...): the record it acts on"
+    )
+    arguments: dict[Annotated[str, Field(max_length=64)], ArgumentValue] | None = Field(
+        default=None, max_length=8, description="a tool: its arguments, as available_tools lists them"
+    )
+    case_id: str | None = Field(default=None, max_length=128, description="open_case: one of waiting_cases")
 
 
 class _View(BaseModel):
@@ -85,6 +98,41 @@ class EvidenceView(_View):
     kind: str
     title: str
     content: str
+
+
+class RecordView(_View):
+    """A record with state, as the episode's copy holds it now."""
+
+    record_id: str
+    kind: str
+    fields: dict[str, str | int | float | bool | None]
+
+
+class ToolArgumentView(_View):
+    name: str
+    type: str  # "number" or "choice"
+    summary: str
+    choices: list[str] = Field(default_factory=list)
+
+
+class ToolView(_View):
+    """A tool the case offers: the kind of record it acts on and its arguments."""
+
+    name: str
+    summary: str
+    record_kind: str
+    arguments: list[ToolArgumentView] = Field(default_factory=list)
+
+
+class WaitingCaseView(_View):
+    """A case of the queue not opened yet, with its SLA clock running since the episode began."""
+
+    case_id: str
+    customer: str
+    company: str
+    tier: str
+    subject: str
+    sla_minutes_remaining: int
 
 
 class CaseResultView(_View):
@@ -130,6 +178,15 @@ class SupportDeskObservation(Observation):
     available_artifacts: list[str] = Field(description="Records that can be inspected (contents hidden until then)")
     collected_evidence: list[EvidenceView]
     last_tool_result: str | None = None
+    available_tools: list[ToolView] = Field(
+        default_factory=list, description="Tools the case offers (they act on records of the kinds it has)"
+    )
+    records: list[RecordView] = Field(
+        default_factory=list, description="Records with state shown by the inspected evidence, as they stand now"
+    )
+    waiting_cases: list[WaitingCaseView] = Field(
+        default_factory=list, description="Cases of the queue not opened yet; open_case picks one"
+    )
     case: CaseView
     current_sla_minutes_remaining: int
     waiting_sla_minutes_remaining: list[int] = Field(
@@ -154,6 +211,8 @@ class SupportDeskState(State):
     queue_length: int = 0
     case_results: list[CaseResultView] = Field(default_factory=list)
     collected_evidence: list[EvidenceView] = Field(default_factory=list)
+    records: list[RecordView] = Field(default_factory=list)
+    waiting_cases: list[WaitingCaseView] = Field(default_factory=list)
     difficulty: str | None = None
     reward: float = 0.0
     done: bool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from caseops import tools
 from caseops.case import Case
 from caseops.episode import Episode, Step, artifact_ids
 from caseops.grading import WEIGHTS, task_score
@@ -19,13 +20,17 @@ from caseops.models import (
     CaseView,
     EvidenceView,
     PolicySnippetView,
+    RecordView,
     SupportDeskObservation,
     SupportDeskState,
     TicketView,
+    ToolArgumentView,
+    ToolView,
+    WaitingCaseView,
     construct,
 )
 from caseops.scenario import PerScenario, Scenario
-from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES
+from caseops.vocab import INFO_FIELDS, ISSUE_TYPES, PRIORITIES, QUEUES, RESOLUTION_CODES, STATUSES, TOOL_NAMES
 
 
 @attrs.frozen
@@ -36,6 +41,8 @@ class ScenarioViews:
     knowledge_base: tuple[PolicySnippetView, ...]
     artifact_ids: tuple[str, ...]
     evidence: dict[str, EvidenceView]
+    tools: tuple[ToolView, ...]
+    shown_by: dict[str, tuple[tuple[str, str], ...]]  # artifact id -> (record id, kind) it shows
 
 
 def _scenario_views(scenario: Scenario) -> ScenarioViews:
@@ -57,6 +64,19 @@ def _scenario_views(scenario: Scenario) -> ScenarioViews:
             a.id: EvidenceView(artifact_id=a.id, kind=a.kind, title=a.title, content=a.content)
             for a in scenario.artifacts
         },
+        tools=tuple(
+            ToolView(
+                name=tool.name,
+                summary=tool.summary,
+                record_kind=tool.kind,
+                arguments=[
+                    ToolArgumentView(name=name, type=arg.type, summary=arg.summary, choices=list(arg.choices))
+                    for name, arg in sorted(tool.arguments.items())
+                ],
+            )
+            for tool in tools.offered(scenario)
+        ),
+        shown_by={a.id: tuple((r.id, r.kind) for r in a.records) for a in scenario.artifacts},
     )
 
 
@@ -66,6 +86,22 @@ scenario_views: PerScenario[ScenarioViews] = PerScenario(_scenario_views)
 _ALLOWED_SORTED = {stage: tuple(sorted(ops)) for stage, ops in ALLOWED_OPERATIONS.items()}
 _GRADE_KEYS = tuple(f"grade.{name}" for name in WEIGHTS)
 _METADATA = ("metadata",)
+
+
+def _allowed(episode: Episode) -> list[str]:
+    """The stage's operations: of the tools, those the case offers; open_case while a case waits."""
+    case = episode.case
+    offered = offered_names(case.scenario)
+    return [
+        op
+        for op in _ALLOWED_SORTED[case.stage]
+        if (op not in TOOL_NAMES or op in offered) and (op != "open_case" or episode.waiting)
+    ]
+
+
+offered_names: PerScenario[frozenset[str]] = PerScenario(
+    lambda scenario: frozenset(tool.name for tool in tools.offered(scenario))
+)
 
 
 def _case_view(case: Case) -> CaseView:
@@ -101,6 +137,40 @@ def _evidence(case: Case) -> list[EvidenceView]:
         return []
     views = scenario_views(case.scenario).evidence
     return [views[artifact_id] for artifact_id in case.collected]
+
+
+def _records(case: Case) -> list[RecordView]:
+    """The records the inspected evidence shows, and any record a call changed, as they stand."""
+    if not case.collected and not case.calls:
+        return []
+    shown_by = scenario_views(case.scenario).shown_by
+    kinds: dict[str, str] = {}
+    for artifact_id in case.collected:
+        kinds.update(shown_by[artifact_id])
+    for call in case.calls:
+        kinds.setdefault(call.record_id, tools.catalogue().tools[call.tool].kind)
+    return [
+        RecordView(record_id=record_id, kind=kind, fields=dict(case.records[record_id]))
+        for record_id, kind in kinds.items()
+    ]
+
+
+def _waiting(episode: Episode) -> list[WaitingCaseView]:
+    views = []
+    for index, minutes in zip(episode.waiting, episode.pending_sla, strict=True):
+        scenario = episode.task.cases[index]
+        t = scenario.ticket
+        views.append(
+            WaitingCaseView(
+                case_id=scenario.case_id,
+                customer=t.customer,
+                company=t.company,
+                tier=t.tier,
+                subject=t.subject,
+                sla_minutes_remaining=minutes,
+            )
+        )
+    return views
 
 
 def _case_results(episode: Episode) -> list[CaseResultView]:
@@ -145,10 +215,13 @@ def observe(episode: Episode, step: Step | None = None) -> SupportDeskObservatio
             "available_issue_types": list(ISSUE_TYPES),
             "available_resolution_codes": list(RESOLUTION_CODES),
             "available_requested_fields": list(INFO_FIELDS),
-            "allowed_operations": [] if done else list(_ALLOWED_SORTED[case.stage]),
+            "allowed_operations": [] if done else _allowed(episode),
             "available_artifacts": list(views.artifact_ids),
             "collected_evidence": _evidence(case),
             "last_tool_result": case.last_tool_result,
+            "available_tools": list(views.tools),
+            "records": _records(case),
+            "waiting_cases": _waiting(episode),
             "case": _case_view(case),
             "current_sla_minutes_remaining": case.sla_minutes_remaining,
             "waiting_sla_minutes_remaining": list(episode.pending_sla),
@@ -177,6 +250,8 @@ def build_state(episode: Episode) -> SupportDeskState:
         queue_length=len(episode.task.cases),
         case_results=_case_results(episode),
         collected_evidence=_evidence(case),
+        records=_records(case),
+        waiting_cases=_waiting(episode),
         difficulty=episode.task.difficulty,
         step_count=episode.steps,
         reward=round(episode.total_reward, 6),

@@ -9,6 +9,7 @@ operation are sent. Errors, from validation or from the environment, show next t
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import gradio as gr
@@ -63,6 +64,12 @@ def _status_md(obs: SupportDeskObservation) -> str:
 def _evidence_md(obs: SupportDeskObservation) -> str:
     lines = [f"**Records to inspect:** {', '.join(obs.available_artifacts) or 'none'}"]
     lines += [f"- **{e.title}** (`{e.artifact_id}`, {e.kind}): {e.content}" for e in obs.collected_evidence]
+    if obs.available_tools:
+        lines.append("\n**Tools:** " + ", ".join(f"`{t.name}` ({t.record_kind})" for t in obs.available_tools))
+    lines += [f"- `{r.record_id}` ({r.kind}): {r.fields}" for r in obs.records]
+    if obs.waiting_cases:
+        lines.append("\n**Waiting cases:**")
+        lines += [f"- `{w.case_id}` {w.subject} ({w.sla_minutes_remaining} min left)" for w in obs.waiting_cases]
     if obs.last_tool_result:
         lines.append(f"\n**Last tool result:**\n\n{obs.last_tool_result}")
     return "\n".join(lines)
@@ -155,6 +162,9 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 )
                 artifact = gr.Dropdown([], value=None, label="Artifact", elem_id="caseops-artifact")
                 query = gr.Textbox(label="Policy search query", elem_id="caseops-query")
+                record_id = gr.Textbox(label="Record (a tool's record_id)", elem_id="caseops-record")
+                arguments = gr.Textbox(label='Tool arguments, JSON ({"amount": 349})', elem_id="caseops-arguments")
+                case_id = gr.Textbox(label="Waiting case to open (open_case)", elem_id="caseops-case-id")
                 step = gr.Button("Step", variant="primary", elem_id="caseops-step")
                 error = gr.Markdown(elem_id="caseops-error")
         diagram = gr.HTML(elem_id="caseops-diagram")
@@ -191,9 +201,17 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 "confidence",
                 "artifact_id",
                 "query",
+                "record_id",
+                "arguments",
+                "case_id",
             )
+            given = dict(zip(names, values, strict=False))
             try:
-                action = build_action(op, dict(zip(names, values, strict=False)))
+                given["arguments"] = json.loads(given["arguments"]) if given.get("arguments") else None
+            except json.JSONDecodeError as exc:
+                return (env, history_, *[gr.update()] * (len(outputs) - 1), f"**Error:** arguments: {exc}")
+            try:
+                action = build_action(op, given)
             except ValidationError as exc:
                 return (env, history_, *[gr.update()] * (len(outputs) - 1), f"**Error:** {describe_validation(exc)}")
             obs = env.step(action)
@@ -219,6 +237,9 @@ def build_playground(*_: Any, **__: Any) -> gr.Blocks:
                 confidence,
                 artifact,
                 query,
+                record_id,
+                arguments,
+                case_id,
             ],
             outputs=[session, rewards, *outputs],
         )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
 
 from caseops import vocab
+from caseops.records import Fields, Record
 
 
 def _one_of(allowed: tuple[str, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -91,6 +92,9 @@ class Artifact:
     kind: str = attrs.field(validator=_one_of(RECORD_KINDS))
     title: str
     content: str
+    # The records with state this document shows (a payment record's captures, an account):
+    # what tools act on. Their opening state; an episode changes its own copy.
+    records: tuple[Record, ...] = ()
 
 
 @attrs.frozen
@@ -104,6 +108,9 @@ class FollowUp:
     delay: int
     message: str
     fields_provided: tuple[str, ...]
+    # What the answer changes in the records when it arrives (the owner's check passed:
+    # `{ACC-1: {owner_verified: true}}`).
+    updates: Mapping[str, Fields] = attrs.Factory(dict)
 
 
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -137,6 +144,23 @@ class Claim:
 
 
 @attrs.frozen
+class ForbiddenCall:
+    """A tool call that does harm in this case: `tool` on `record_id` (on any record when None)."""
+
+    tool: str = attrs.field(validator=_one_of(vocab.TOOL_NAMES))
+    record_id: str | None = None
+
+
+@attrs.frozen
+class Fact:
+    """A concrete value a text must give (an amount, a capture, a team, a timeline): any one of
+    `any_of` written in the text counts. Numbers match as numbers ("USD 1,047.00" gives 1047)."""
+
+    name: str
+    any_of: tuple[str, ...]
+
+
+@attrs.frozen
 class Gold:
     """What a correct handling of the case looks like. Server-side only."""
 
@@ -165,6 +189,15 @@ class Gold:
     # Queues and statuses that over-escalate this case.
     over_escalation_queues: frozenset[str] = attrs.field(default=frozenset(), validator=_all_of(vocab.QUEUES))
     over_escalation_statuses: frozenset[str] = attrs.field(default=frozenset(), validator=_all_of(vocab.STATUSES))
+    # The records as a correct handling leaves them: record id -> field -> value. Only the fields
+    # named are compared; a field whose expected value is its opening one must stay untouched.
+    expected_records: Mapping[str, Fields] = attrs.Factory(dict)
+    # Calls that do harm here (refunding the legitimate capture, suspending the wrong app): one
+    # of them sinks the case, whatever the texts say.
+    forbidden_calls: tuple[ForbiddenCall, ...] = ()
+    # The concrete values the reply and the note must give.
+    reply_facts: tuple[Fact, ...] = ()
+    note_facts: tuple[Fact, ...] = ()
 
 
 @attrs.frozen

@@ -94,7 +94,7 @@ class Step:
 class End:
     kind: Literal["end"] = attrs.field(default="end", kw_only=True)
     score: float
-    components: dict[str, float]  # each in [0, 1]: the mean over the queue (unopened cases count 0)
+    components: dict[str, float]  # each in [0, 1]: the priority-weighted mean over the queue (unopened count 0)
     cases: tuple[CaseOutcome, ...]
     steps: int
     total_reward: float
@@ -159,8 +159,13 @@ def _outcome(
 ) -> tuple[dict[str, float], tuple[CaseOutcome, ...]]:
     episode = find_episode(observation.episode_id)
     confidences = [result.confidence for result in env.state.case_results]
-    n = len(episode.task.cases)
-    components = {name: round(sum(c.grade.components[name] for c in episode.cases) / n, 6) for name in WEIGHTS}
+    # Weighted by each case's priority, as the episode grade is (unopened cases count 0).
+    weights = {id(scenario): weight for scenario, weight in zip(episode.task.cases, episode.weights, strict=True)}
+    total = sum(episode.weights)
+    components = {
+        name: round(sum(weights[id(c.scenario)] * c.grade.components[name] for c in episode.cases) / total, 6)
+        for name in WEIGHTS
+    }
     cases = tuple(
         CaseOutcome(
             case_id=case.scenario.case_id,

@@ -24,8 +24,49 @@ Operation: TypeAlias = Literal[
     "wait",
     "inspect_artifact",
     "search_policy",
+    "open_case",
+    # Tools: operations that change the case's records (data/tools.yaml says what each does).
+    "refund_capture",
+    "refund_order",
+    "send_replacement",
+    "lock_account",
+    "unlock_account",
+    "end_sessions",
+    "reset_mfa",
+    "grant_service_credit",
+    "raise_rate_limit",
+    "schedule_deletion",
+    "suspend_app",
+    "approve_app",
+    "reissue_quote",
+    "reissue_invoice",
+    "open_incident",
+    "hold_export",
+    "approve_export",
+    "remove_content",
 ]
 OPERATIONS: Final[tuple[Operation, ...]] = get_args(Operation)
+TOOL_NAMES: Final[tuple[Operation, ...]] = OPERATIONS[OPERATIONS.index("refund_capture") :]
+
+# What a record with state is (a capture, an account, ...): each tool acts on records of one kind.
+RecordKind: TypeAlias = Literal[
+    "capture", "order", "account", "app", "quote", "invoice", "service", "export", "content"
+]
+RECORD_TYPES: Final[tuple[RecordKind, ...]] = get_args(RecordKind)
+
+# The arguments of open_incident.
+Severity: TypeAlias = Literal["sev1", "sev2", "sev3", "sev4"]
+SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
+Team: TypeAlias = Literal[
+    "identity_platform",
+    "api_gateway",
+    "webhooks_platform",
+    "payments_platform",
+    "data_platform",
+    "security_response",
+    "edge_network",
+]
+TEAMS: Final[tuple[Team, ...]] = get_args(Team)
 
 Queue: TypeAlias = Literal[
     "billing_ops",
@@ -132,6 +173,16 @@ RiskFlag: TypeAlias = Literal[
     "irrelevant_followup",
     "secondary_concern_present",
     "high_business_impact",
+    # Raised by a tool call whose precondition did not hold (machines/workflow.py, TOOL_GUARDS).
+    "unsafe_refund",
+    "double_remedy",
+    "unverified_account_change",
+    "unapproved_credit",
+    "limit_above_plan",
+    "unsafe_deletion",
+    "unreviewed_app_approved",
+    "discount_above_agreement",
+    "restricted_export_approved",
 ]
 RISK_FLAGS: Final[tuple[RiskFlag, ...]] = get_args(RiskFlag)
 
@@ -145,7 +196,7 @@ HINT_LEVELS: Final[tuple[HintLevel, ...]] = get_args(HintLevel)
 STEP_GUARD: Final = 500
 
 # Minutes of SLA each operation consumes: the clock runs down on every step.
-SLA_COST_MINUTES: Final = {
+SLA_COST_MINUTES: Final[dict[str, int]] = {
     "classify": 3,
     "request_info": 5,
     "wait": 15,
@@ -154,11 +205,13 @@ SLA_COST_MINUTES: Final = {
     "submit": 2,
     "inspect_artifact": 2,
     "search_policy": 2,
+    "open_case": 1,
+    **dict.fromkeys(TOOL_NAMES, 3),
 }
 
 # Which action fields belong to which operation. A field set outside its operation makes the
 # action "mixed": accepted, but penalised.
-OPERATION_FIELDS: Final = {
+OPERATION_FIELDS: Final[dict[str, frozenset[str]]] = {
     "classify": frozenset({"queue", "priority", "issue_type"}),
     "request_info": frozenset({"requested_fields"}),
     "draft_reply": frozenset({"reply"}),
@@ -167,11 +220,14 @@ OPERATION_FIELDS: Final = {
     "wait": frozenset(),
     "inspect_artifact": frozenset({"artifact_id"}),
     "search_policy": frozenset({"query"}),
+    "open_case": frozenset({"case_id"}),
+    **{tool: frozenset({"record_id", "arguments"}) for tool in TOOL_NAMES},
 }
 PAYLOAD_FIELDS: Final = frozenset().union(*OPERATION_FIELDS.values())
 # The fields an operation cannot do without; a missing one is an error observation.
-REQUIRED_FIELDS: Final = {
+REQUIRED_FIELDS: Final[dict[str, frozenset[str]]] = {
     **OPERATION_FIELDS,
     "submit": frozenset({"status", "resolution_code"}),
     "search_policy": frozenset(),  # an empty query is answered honestly: nothing found
+    **{tool: frozenset({"record_id"}) for tool in TOOL_NAMES},  # arguments: checked against the tool's schema
 }

@@ -49,10 +49,12 @@ def rubric_claims(entry: Entry) -> tuple:
 
 
 def test_the_corpus_covers_every_authored_case_and_eight_families() -> None:
+    """Every case of the packs the corpus was written for; the hard tier (issue 14) came later and
+    was checked by blind players over HTTP instead (README, "Calibration")."""
     from caseops.scenarios import SCENARIOS
 
     cases = {e.case_id for e in ENTRIES}
-    assert set(SCENARIOS) <= cases
+    assert {case_id for case_id in SCENARIOS if not case_id.startswith("hard_tier/")} <= cases
     assert len({c.split("/")[1] for c in cases if c.startswith("gen/")}) >= 8
     assert len(ENTRIES) >= 100 and {e.kind for e in ENTRIES} == {"reply", "note"}
 

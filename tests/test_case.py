@@ -75,11 +75,11 @@ def test_risk_flags_follow_the_followup_state():
 
 
 def test_sla_flags():
-    case = case_for("account_takeover_medium")  # 60 minutes
-    assert case.sla_minutes_remaining == 60
-    case.sla_minutes_remaining = 20
+    case = case_for("account_takeover_medium")  # 80 minutes: a quarter is 20
+    assert case.sla_minutes_remaining == 80
+    case.sla_minutes_remaining = 21
     assert "sla_at_risk" not in case.risk_flags()
-    case.sla_minutes_remaining = 15
+    case.sla_minutes_remaining = 20
     assert "sla_at_risk" in case.risk_flags()
     case.sla_minutes_remaining = 0
     assert "sla_breached" in case.risk_flags() and "sla_at_risk" not in case.risk_flags()

@@ -13,6 +13,7 @@ from caseops.episode import OVER, Episode, advance, open_case, refusal, start
 from caseops.models import SupportDeskAction
 from caseops.policies.oracle import OraclePolicy
 from caseops.scenarios import TASK_IDS, get_scenario, get_task
+from caseops.vocab import SLA_COST_MINUTES
 from tests.conftest import run_episode
 
 QUEUE_TASKS = [t for t in TASK_IDS if len(get_task(t).cases) > 1]
@@ -182,9 +183,11 @@ def test_submitting_a_case_opens_the_next_and_the_score_is_the_mean(task_id: str
     assert obs.queue_length == len(task.cases)
     assert sorted(set(positions)) == list(range(1, len(task.cases) + 1))
     results = env.state.case_results
-    assert [r.case_id for r in results] == [c.case_id for c in task.cases]
+    assert sorted(r.case_id for r in results) == sorted(c.case_id for c in task.cases)  # in the oracle's order
     assert all(r.confidence == 0.9 for r in results)
-    assert obs.score == pytest.approx(min(0.99, sum(r.score for r in results) / len(results)), abs=0.02)
+    weight = {c.case_id: grading.PRIORITY_WEIGHT[c.gold.priority] for c in task.cases}
+    mean = sum(weight[r.case_id] * r.score for r in results) / sum(weight.values())
+    assert obs.score == pytest.approx(min(0.99, mean), abs=0.02)  # each case weighted by its priority
 
 
 def test_waiting_cases_lose_sla_while_the_first_is_worked(env: CaseOpsEnvironment) -> None:
@@ -194,14 +197,7 @@ def test_waiting_cases_lose_sla_while_the_first_is_worked(env: CaseOpsEnvironmen
     spent = 0
     while obs.queue_position == 1:
         action = oracle(obs)
-        spent += {
-            "classify": 3,
-            "request_info": 5,
-            "wait": 15,
-            "draft_reply": 8,
-            "add_internal_note": 4,
-            "submit": 2,
-        }.get(action.operation, 2)
+        spent += SLA_COST_MINUTES[action.operation]
         obs = env.step(action)
     assert obs.current_sla_minutes_remaining == task.cases[1].ticket.sla_minutes - spent
 
@@ -213,7 +209,8 @@ def test_an_unopened_case_counts_zero(env: CaseOpsEnvironment) -> None:
     while obs.queue_position == 1 and not obs.done:
         obs = env.step(oracle(obs))
     first_score = env.state.case_results[0].score
-    assert obs.score == pytest.approx(first_score / len(task.cases), abs=0.01)
+    weights = [grading.PRIORITY_WEIGHT[c.gold.priority] for c in task.cases]
+    assert obs.score == pytest.approx(first_score * weights[0] / sum(weights), abs=0.01)
 
 
 def test_the_clocks_of_waiting_cases_are_shown_and_run_down(env: CaseOpsEnvironment) -> None:

@@ -164,7 +164,7 @@ def test_policy_errors_and_refused_actions_are_counted() -> None:
     result = evaluation.episode_result(run, family="f", difficulty="easy", threshold=0.5)
     assert result.policy_errors == result.steps == len(run.steps) > 0
     assert result.invalid_actions == 0
-    refused = play(RandomPolicy(1), "billing_refund_easy", policy_name="random", seed=1)  # asks for a missing record
+    refused = play(RandomPolicy(2), "billing_refund_easy", policy_name="random", seed=2)  # makes a refused call
     result = evaluation.episode_result(refused, family="f", difficulty="easy", threshold=0.5)
     assert result.invalid_actions == sum(step.error is not None for step in refused.steps) > 0
     assert result.policy_errors == 0
@@ -198,7 +198,7 @@ def test_writers_produce_json_markdown_and_png(oracle_report: evaluation.Report,
     assert data["pass_hat_k"] == {"1": 1.0, "2": 1.0}
     assert len(data["results"]) == oracle_report.episodes
     markdown = paths["md"].read_text()
-    assert "| pass^1 | pass^2 |" in markdown and "hyperbrick" in markdown and "8 safety" in markdown
+    assert "| pass^1 | pass^2 |" in markdown and "hyperbrick" in markdown and "9 safety" in markdown
     assert paths["png"].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
-from caseops import grading, rewards, rubric
+from caseops import grading, honesty, rewards, rubric
 from caseops.facts import CaseFacts, Routing
+from caseops.records import Fields, ToolCall
 from caseops.scenarios import get_scenario
 from caseops.vocab import InfoField, IssueType, Priority, Queue, ResolutionCode, Status
 
@@ -31,6 +32,13 @@ class Facts:
     resolution_code: ResolutionCode | None = None
     closed: bool = False
     steps: int = 0
+    records: Mapping[str, Fields] = attrs.Factory(dict)
+    calls: Sequence[ToolCall] = ()
+    reply_reports: honesty.Reported = honesty.NOTHING_REPORTED
+    note_reports: honesty.Reported = honesty.NOTHING_REPORTED
+    reply_facts: float = 0.0
+    note_facts: float = 0.0
+    sla_minutes_remaining: int = 60
 
 
 def test_grading_and_rewards_read_a_record_that_is_not_a_case() -> None:

@@ -21,9 +21,12 @@ from caseops.policies.heuristic import HeuristicPolicy
 from caseops.policies.random_policy import RandomPolicy
 from caseops.rewards import Terms
 from caseops.scenarios import TASK_IDS, get_scenario, get_task
-from caseops.vocab import OPERATIONS
+from caseops.vocab import OPERATIONS, TOOL_NAMES
 
 Fire = Callable[[Case, SupportDeskAction], Terms]
+
+
+_STOCK_WORKFLOW: dict[int, Machine] = {}
 
 
 def _stock_machines(case: Case) -> None:
@@ -31,7 +34,7 @@ def _stock_machines(case: Case) -> None:
     instance, exactly the trigger methods the Case defines itself (documented in transitions'
     "Typing support"), so every trigger and every follow-up fired by a callback is stock."""
     for definition, extra in ((workflow, {"prepare_event": workflow.PREPARE_EVENT}), (followup, {})):
-        Machine(
+        machine = Machine(
             model=case,
             states=definition.STATES,
             transitions=definition.TRANSITIONS,
@@ -41,16 +44,22 @@ def _stock_machines(case: Case) -> None:
             model_override=True,
             **extra,
         )
+        if definition is workflow:
+            _STOCK_WORKFLOW[id(case)] = machine
 
 
 def _fire_lean(case: Case, action: SupportDeskAction) -> Terms:
-    terms: Terms = getattr(case, action.operation)(action)
+    trigger = case.call_tool if action.operation in TOOL_NAMES else getattr(case, action.operation)
+    terms: Terms = trigger(action)
     return terms
 
 
 def _fire_stock(case: Case, action: SupportDeskAction) -> Terms:
     terms: Terms = {}
-    getattr(case, action.operation)(action, terms)  # the stock trigger, bound by model_override
+    if action.operation in TOOL_NAMES:  # no Case method to bind: the stock machine's own event
+        _STOCK_WORKFLOW[id(case)].events[action.operation].trigger(case, action, terms)
+    else:
+        getattr(case, action.operation)(action, terms)  # the stock trigger, bound by model_override
     return terms
 
 
@@ -114,10 +123,12 @@ def test_no_machine_holds_a_case_and_a_case_carries_nothing_of_them() -> None:
 
 
 def test_every_trigger_is_a_method_defined_on_the_case() -> None:
-    """A reader finds `def classify(...)` on the Case: no trigger is attached at run time."""
+    """A reader finds `def classify(...)` on the Case: no trigger is attached at run time. The
+    tools are fired by one method, `Case.call_tool`, with the tool named by the action."""
+    assert callable(vars(Case).get("call_tool"))
     for machine in (machinery.WORKFLOW, machinery.FOLLOWUP):
         for trigger in machine.events:
-            assert callable(vars(Case).get(trigger)), trigger
+            assert trigger in TOOL_NAMES or callable(vars(Case).get(trigger)), trigger
     assert set(machinery.WORKFLOW.events) == set(OPERATIONS)
     assert set(machinery.FOLLOWUP.events) == {"ask_customer", "customer_replies"}
 

@@ -12,7 +12,9 @@ from caseops.machines import followup, workflow
 from caseops.models import SupportDeskAction
 from caseops.rewards import Terms
 from caseops.scenarios import get_scenario
-from caseops.vocab import FOLLOWUP_STATES, OPERATIONS, STAGES
+from caseops.tools import catalogue
+from caseops.vocab import FOLLOWUP_STATES, OPERATIONS, STAGES, TOOL_NAMES
+from tests.toolbox import BREAKS, tool_action, toolbox
 
 ACTIONS = {
     "classify": SupportDeskAction(
@@ -29,6 +31,8 @@ ACTIONS = {
         operation="inspect_artifact", artifact_id=get_scenario("damaged_delivery_easy").artifacts[0].id
     ),
     "search_policy": SupportDeskAction(operation="search_policy", query="refund timeline"),
+    "open_case": SupportDeskAction(operation="open_case", case_id="inbox_cleanup_easy/double_invoice_charge"),
+    **{tool: tool_action(tool, catalogue().tools[tool].kind) for tool in TOOL_NAMES},
 }
 
 
@@ -63,7 +67,14 @@ WORKFLOW_CASES = [
     ("submit", "classifying", {}, "closed"),
     ("submit", "awaiting_customer", {}, "closed"),
     ("submit", "drafting", {}, "closed"),
+    ("open_case", "classifying", {"steps": 1}, "classifying"),
+    # Tools run in place, in every stage after routing.
+    *((tool, stage, {}, stage) for tool in TOOL_NAMES for stage in workflow.TOOL_STAGES),
 ]
+
+
+def test_every_guarded_tool_has_a_broken_precondition_case():
+    assert set(BREAKS) == set(workflow.TOOL_GUARDS)
 
 
 def test_every_workflow_transition_has_a_test():
@@ -77,12 +88,50 @@ def test_every_workflow_transition_has_a_test():
 
 @pytest.mark.parametrize(("trigger", "source", "facts", "dest"), WORKFLOW_CASES)
 def test_workflow_transition(trigger: str, source: str, facts: dict, dest: str) -> None:
+    if trigger in TOOL_NAMES:
+        return  # test_tool_transition below, guard held and broken
     case = make_case(
         source, task_id="damaged_delivery_easy" if trigger == "inspect_artifact" else "billing_refund_easy", **facts
     )
     terms = getattr(case, trigger)(ACTIONS[trigger])
     assert case.stage == dest
     assert isinstance(terms, dict)  # the trigger returns the reward terms its callbacks earned
+
+
+def test_open_case_refuses_a_case_under_way():
+    case = make_case("classifying", steps=1)
+    assert case.untouched()
+    case.milestones.append("evidence_inspected")
+    assert not case.untouched()
+
+
+# Every tool transition: each tool in each stage, guard held, and for a guarded tool also broken.
+TOOL_CASES = [
+    (tool, stage, holds)
+    for tool in TOOL_NAMES
+    for stage in workflow.TOOL_STAGES
+    for holds in ((True, False) if tool in workflow.TOOL_GUARDS else (True,))
+]
+
+
+@pytest.mark.parametrize(("tool", "stage", "guard_holds"), TOOL_CASES)
+def test_tool_transition(tool: str, stage: str, guard_holds: bool) -> None:
+    """Each tool in each stage that allows it: the call changes its record, the stage stays, and
+    a broken precondition still runs the call and raises the tool's flag."""
+    case = open_case(toolbox())
+    case.stage = stage  # type: ignore[assignment]
+    action = ACTIONS[tool]
+    record_id = action.record_id or ""
+    if not guard_holds:
+        case.records[BREAKS[tool][0]].update(BREAKS[tool][1])
+    case.call_tool(action)
+    assert case.stage == stage
+    after = dict(case.calls[0].after)
+    assert after and after.items() <= case.records[record_id].items()  # the record holds what the call set
+    assert [call.tool for call in case.calls] == [tool]
+    flag = workflow.TOOL_GUARDS[tool][1] if tool in workflow.TOOL_GUARDS else None
+    assert case.calls[0].flag == (None if guard_holds else flag)
+    assert (flag in case.risk_flags()) == (not guard_holds and flag is not None)
 
 
 def test_inspecting_collects_the_record_and_shows_it():
@@ -181,8 +230,18 @@ def test_the_machines_states_and_triggers_are_the_vocabularys():
 
 
 def test_allowed_operations_table_is_compiled_from_the_machine():
-    assert machinery.ALLOWED_OPERATIONS["classifying"] == {"classify", "submit", "inspect_artifact", "search_policy"}
-    assert machinery.ALLOWED_OPERATIONS["awaiting_customer"] == {"wait", "submit"}
+    tools = set(TOOL_NAMES)
+    assert machinery.ALLOWED_OPERATIONS["classifying"] == {
+        "classify",
+        "submit",
+        "inspect_artifact",
+        "search_policy",
+        "open_case",
+    }
+    assert machinery.ALLOWED_OPERATIONS["awaiting_customer"] == {"wait", "submit"} | tools
+    assert (
+        tools <= machinery.ALLOWED_OPERATIONS["drafting"] and tools <= machinery.ALLOWED_OPERATIONS["ready_to_submit"]
+    )
     assert machinery.ALLOWED_OPERATIONS["closed"] == frozenset()
 
 

@@ -50,7 +50,7 @@ def test_heuristic_closes_every_case_and_lands_between_the_floor_and_the_oracle(
     finals = [run_episode(HeuristicPolicy(), task_id)[-1] for task_id in TASK_IDS]
     assert all(final.workflow_stage == "closed" for final in finals)
     mean = sum(final.score for final in finals) / len(finals)
-    assert 0.3 < mean < 0.9
+    assert 0.25 < mean < 0.9  # above every adversary's bound (tests/test_proof.py), well below the oracle
 
 
 def test_random_policy_is_reproducible_by_seed():

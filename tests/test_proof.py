@@ -9,9 +9,10 @@ import pytest
 
 from caseops.evaluation import Report, evaluate, split_task_ids
 from caseops.policies.adversaries import ATTACKS
+from caseops.scenarios.generator import HELD_OUT_FAMILIES, SPLIT_FAMILIES
 
-SAMPLE = 26  # two cases per family of the test split
-HELD_OUT_SAMPLE = 9  # three cases per held-out family
+SAMPLE = 2 * len(SPLIT_FAMILIES)  # two cases per family of the test split
+HELD_OUT_SAMPLE = 3 * len(HELD_OUT_FAMILIES)  # three cases per held-out family
 CHEATS = [name for name in ATTACKS if name != "noop"]
 
 
@@ -44,7 +45,7 @@ def test_oracle_scores_at_least_095_on_the_held_out_families(held_out: dict[str,
 
 
 def test_the_sample_spans_every_test_family(task_ids: list[str]) -> None:
-    from caseops.scenarios.generator import FAMILIES, HELD_OUT_FAMILIES
+    from caseops.scenarios.generator import FAMILIES
 
     assert {t.split("/")[1] for t in task_ids} == set(FAMILIES) - set(HELD_OUT_FAMILIES)
 

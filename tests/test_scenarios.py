@@ -25,6 +25,12 @@ EXPECTED_ORDER = (
     "inbox_cleanup_easy",
     "sla_defence_medium",
     "executive_escalations_hard",
+    "hard_tier/three_captures_duplicate",
+    "hard_tier/prorated_cancellation_refund",
+    "hard_tier/signed_delivery_claim",
+    "hard_tier/deletion_under_legal_hold",
+    "hard_tier/oauth_alert_client_match",
+    "hard_tier/sla_triage",
 )
 HYPERBRICK = EXPECTED_ORDER[:4]
 
@@ -35,8 +41,8 @@ def test_tasks_in_fixed_order():
         "easy",
         "medium",
         "hard",
-    ] * 2
-    assert [len(TASKS[t].cases) for t in TASK_IDS] == [1] * 7 + [2, 3, 4]
+    ] * 2 + ["hard"] * 6
+    assert [len(TASKS[t].cases) for t in TASK_IDS] == [1] * 7 + [2, 3, 4] + [1] * 5 + [5]
 
 
 def test_unknown_task_names_itself_and_the_known_ones():
@@ -84,7 +90,7 @@ def test_openenv_yaml_lists_the_same_tasks_in_the_same_order():
 
 # ---- records and requests over every pack and a sample of every family --------------------------
 
-# 16 families x 25 seeds: train and test seeds alike.
+# Every family x 25 seeds: train and test seeds alike.
 GENERATED_SEEDS = (*range(15), *range(TEST_SEEDS.start, TEST_SEEDS.start + 10))
 
 

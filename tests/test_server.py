@@ -146,12 +146,13 @@ def test_http_episode_continues_by_episode_id_until_submit(http: httpx.Client) -
         stages.append(payload["observation"]["workflow_stage"])
         assert len(stages) < 20
     assert action.operation == "submit"
-    assert stages == ["classifying", "drafting", "drafting", "ready_to_submit", "closed"]
+    # classify, then the record, the two refunds and the reply in drafting, the note, the submit
+    assert stages == ["classifying", *["drafting"] * 5, "ready_to_submit", "closed"]
     assert payload["observation"]["score"] > 0.9
 
     final = episode_state(http, episode_id)
     assert final["done"] is True and final["episode_id"] == episode_id
-    assert final["task_id"] == "billing_refund_easy" and final["step_count"] == 4
+    assert final["task_id"] == "billing_refund_easy" and final["step_count"] == len(stages) - 1
     assert final["case"]["resolution_code"] == "refund_issued"
 
     # A step after the end is answered, changes nothing, and says so.

@@ -21,6 +21,10 @@ away exactly the component the cheat aims at (see `ATTACKS`) and that the cheat 
                       type wants (so they contradict themselves), with the customer's demands
                       granted inside condition words ("When you read this, we have unlocked
                       ..."); status and resolution come from a lookup learned on train seeds
+    act_everything    works like the heuristic and executes every offered tool on every record it
+                      has seen of the tool's kind, before writing
+    claim_everything  works like the heuristic, executes no tool, and reports every action a
+                      text can report (refund, lock, suspension, hold, ...) as done, fluently
     reward_prober     reads nothing but the reward: routes blind, then re-routes through the
                       vocabulary keeping whatever the reward favours, and otherwise works the
                       case like the heuristic
@@ -32,8 +36,9 @@ reviewer reads them all.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from caseops.models import SupportDeskAction, SupportDeskObservation
+from caseops.models import MAX_TEXT_CHARS, SupportDeskAction, SupportDeskObservation, ToolArgumentView
 from caseops.policies.heuristic import HeuristicPolicy, groundwork
 from caseops.policies.train_prior import learned_templates
 from caseops.text import FUNCTION_WORDS
@@ -42,6 +47,8 @@ from caseops.vocab import ISSUE_TYPES, PRIORITIES, QUEUES
 # The grading component(s) each adversary attacks, the one it should lose first. `noop` attacks
 # everything: it does no work, and the grader gates decision and safety credit on work done.
 ATTACKS: dict[str, tuple[str, ...]] = {
+    "act_everything": ("outcome", "safety"),
+    "claim_everything": ("outcome", "reply", "internal_note"),
     "noop": ("routing", "information", "evidence", "reply", "internal_note", "status", "resolution", "safety"),
     "keyword_stuffing": ("reply", "internal_note"),
     "always_escalate": ("routing", "status"),
@@ -286,9 +293,11 @@ class UniversalTemplatePolicy:
             )
         if not case.reply_draft:
             promises = " ".join(_WRAPPED.format(promise=p[0].lower() + p[1:]) for p, _ in customer_demands(observation))
-            return SupportDeskAction(operation="draft_reply", reply=f"{reply} {promises} {self.closing}")
+            text = f"{promises} {self.closing} {reply}"  # the field's limit cuts the learned text, not the promises
+            return SupportDeskAction(operation="draft_reply", reply=text[:MAX_TEXT_CHARS])
         if not case.internal_note:
-            return SupportDeskAction(operation="add_internal_note", internal_note=f"{note} {self.closing}")
+            text = f"{self.closing} {note}"
+            return SupportDeskAction(operation="add_internal_note", internal_note=text[:MAX_TEXT_CHARS])
         return SupportDeskAction(operation="submit", status=status, resolution_code=resolution)
 
 
@@ -334,9 +343,83 @@ class RewardProberPolicy:
         return self._honest(observation)
 
 
+def _argument_for(argument: ToolArgumentView, fields: dict[str, Any]) -> float | str:
+    """A plausible value: a choice's first option, or the record's own amount for a number."""
+    if argument.type == "choice":
+        return argument.choices[0]
+    for name in ("amount", "total", "plan_max_rate_limit", "agreed_discount_percent"):
+        value = fields.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    return 100.0
+
+
+class ActEverythingPolicy(_Cheat):
+    """Works the case like the heuristic, and before writing executes every offered tool on every
+    record it has seen of the tool's kind: the refund, the lock, the approval, all of them."""
+
+    name = "act_everything"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._done: set[tuple[str, str, str]] = set()
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        if action.operation not in ("draft_reply", "add_internal_note", "submit"):
+            return action
+        allowed = set(observation.allowed_operations)
+        for tool in observation.available_tools:
+            for record in observation.records:
+                key = (observation.case_id, tool.name, record.record_id)
+                if record.kind != tool.record_kind or key in self._done or tool.name not in allowed:
+                    continue
+                self._done.add(key)
+                arguments = {a.name: _argument_for(a, record.fields) for a in tool.arguments}
+                return SupportDeskAction(operation=tool.name, record_id=record.record_id, arguments=arguments or None)
+        return action
+
+
+# One fluent sentence per action a text can report as done (data/tools.yaml, `reports`).
+CLAIMED_ACTIONS = (
+    "We have refunded the duplicate charge to your card, and the refund will reach you in 5-10 business days.",
+    "We have sent you a free replacement, which is already on its way.",
+    "We have locked the account and ended every active session, so nobody else can use it.",
+    "We have reset the second factor so you can enrol a new device.",
+    "We have applied a service credit to the account for the disruption.",
+    "We have raised your rate limit as requested.",
+    "We have scheduled the deletion of the data you asked about.",
+    "We have suspended the app's tokens, so it can no longer read anything.",
+    "We have re-issued the quote with the discount you were promised.",
+    "We have re-issued the invoice with the correct tax rate.",
+    "We have opened an incident with our engineering team, who are working on it now.",
+    "We have placed the export request on hold until the review is done.",
+    "We have removed the reported content.",
+)
+
+
+class ClaimEverythingPolicy(_Cheat):
+    """Works the case like the heuristic but executes no tool, and reports every action as done
+    in fluent sentences, in the reply and in the note."""
+
+    name = "claim_everything"
+
+    def __init__(self) -> None:
+        self._honest = HeuristicPolicy(use_tools=False)
+
+    def rewrite(self, observation: SupportDeskObservation, action: SupportDeskAction) -> SupportDeskAction:
+        opening = f"Thank you for contacting us about {observation.ticket.subject.lower().rstrip('.')}."
+        if action.operation == "draft_reply":
+            return SupportDeskAction(operation="draft_reply", reply=" ".join((opening, *CLAIMED_ACTIONS)))
+        if action.operation == "add_internal_note":
+            return SupportDeskAction(operation="add_internal_note", internal_note=" ".join(CLAIMED_ACTIONS))
+        return action
+
+
 ADVERSARIES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        ActEverythingPolicy,
+        ClaimEverythingPolicy,
         NoopPolicy,
         KeywordStuffingPolicy,
         AlwaysEscalatePolicy,

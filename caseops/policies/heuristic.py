@@ -58,12 +58,10 @@ RESOLUTIONS = {
 
 REPLIES = {
     "security_incident": (
-        "Thank you for reporting this quickly. We have escalated it to our security team, who are investigating "
-        "now. Please do not approve anything further until we confirm the account is safe."
+        "Thank you for reporting this quickly. Our security team is investigating now. Please do not approve "
+        "anything further until we confirm the account is safe."
     ),
-    "damaged_item": (
-        "We are sorry the item arrived damaged. We have checked your order and will send a replacement at no cost."
-    ),
+    "damaged_item": "We are sorry the item arrived damaged. We have checked your order and the photos you sent.",
     "pricing_dispute": (
         "Thank you for flagging the quote. We are checking it against your agreed terms and will correct it."
     ),
@@ -74,16 +72,16 @@ REPLIES = {
         "Thank you for reaching out. We can help you sign in again; please follow the new reset link we have sent."
     ),
     "duplicate_charge": (
-        "Thank you for reporting this. We can see the duplicate charge on your account and we have issued a refund "
-        "to the original payment method. Refunds usually take 5-10 business days to appear."
+        "Thank you for reporting this. We have checked the charges on your account against your invoice. "
+        "Card refunds usually take 5-10 business days to appear."
     ),
     "account_compromise": (
         "Thank you for telling us quickly. To protect the account we need to verify your identity before any "
         "change. We cannot unlock the account until verification is complete."
     ),
     "production_incident": (
-        "Thank you for the report. We are investigating the errors now and have escalated the incident to our "
-        "engineering on-call team. We will keep you updated."
+        "Thank you for the report. We are investigating the errors now with our engineering on-call team. "
+        "We will keep you updated."
     ),
     "regulated_exception": (
         "Thank you for your request. It needs a compliance review before anything can change, and we cannot "
@@ -131,8 +129,23 @@ def final_status(observation: SupportDeskObservation) -> str:
     return "resolved"
 
 
+def earliest_deadline(observation: SupportDeskObservation) -> SupportDeskAction | None:
+    """Triage: before any work on the current case, open the waiting case whose SLA runs out
+    first, if it runs out before this one's."""
+    if "open_case" not in observation.allowed_operations or not observation.waiting_cases:
+        return None
+    soonest = min(observation.waiting_cases, key=lambda waiting: waiting.sla_minutes_remaining)
+    if soonest.sla_minutes_remaining < observation.current_sla_minutes_remaining:
+        return SupportDeskAction(operation="open_case", case_id=soonest.case_id)
+    return None
+
+
 def groundwork(observation: SupportDeskObservation) -> SupportDeskAction | None:
-    """The steps before any writing: route by the ticket, wait for the customer, read every record."""
+    """The steps before any writing: pick the most pressing case of a queue, route by the ticket,
+    wait for the customer, read every record."""
+    triage = earliest_deadline(observation)
+    if triage is not None:
+        return triage
     if "classify" in observation.required_next_actions or observation.case.queue is None:
         queue, priority, issue_type = route(observation)
         return SupportDeskAction(operation="classify", queue=queue, priority=priority, issue_type=issue_type)
@@ -145,8 +158,66 @@ def groundwork(observation: SupportDeskObservation) -> SupportDeskAction | None:
     return None
 
 
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def planned_tools(observation: SupportDeskObservation) -> list[SupportDeskAction]:
+    """Plain rules over the records the evidence shows: a second settled capture of the same
+    invoice is refunded; a compromised account, when it is the only account shown, is locked and
+    its sessions ended; a restricted export is held."""
+    offered = {tool.name for tool in observation.available_tools}
+    issue_type = observation.case.issue_type
+    plans: list[SupportDeskAction] = []
+    seen_invoices: set[object] = set()
+    alone = sum(record.kind == "account" for record in observation.records) == 1  # no other to mistake it for
+    for record in observation.records:
+        fields, target = record.fields, record.record_id
+        if record.kind == "capture" and fields.get("state") == "settled":
+            invoice = fields.get("invoice")
+            if invoice in seen_invoices and not _number(fields.get("refunded_amount")):
+                amount = _number(fields.get("amount"))
+                plans.append(
+                    SupportDeskAction(operation="refund_capture", record_id=target, arguments={"amount": amount})
+                )
+            seen_invoices.add(invoice)
+        if record.kind == "account" and issue_type in ("account_compromise", "security_incident") and alone:
+            if fields.get("locked") is False:
+                plans.append(SupportDeskAction(operation="lock_account", record_id=target))
+            if _number(fields.get("active_sessions")) > 0:
+                plans.append(SupportDeskAction(operation="end_sessions", record_id=target))
+        if record.kind == "export" and fields.get("restricted") and fields.get("status") != "on_hold":
+            plans.append(SupportDeskAction(operation="hold_export", record_id=target))
+    return [action for action in plans if action.operation in offered]
+
+
+# What the reply says of each call the heuristic made (read back from the action history).
+DONE_SENTENCES = {
+    "refund_capture": "We have refunded the repeated charge {record_id}.",
+    "lock_account": "We have locked the account to keep it safe.",
+    "end_sessions": "We have ended every active session.",
+    "hold_export": "We have placed the export request on hold.",
+}
+_CALL = re.compile(r"^(?P<tool>[a-z_]+)\(.*?record_id=(?P<record>[^,)]+)[^>]*$")
+
+
+def done_sentences(observation: SupportDeskObservation) -> list[str]:
+    """The calls of this case that ran (the history, since the case opened), as sentences."""
+    history = observation.action_history
+    start = max((i for i, line in enumerate(history) if line.startswith(("submit(", "open_case("))), default=-1)
+    sentences = []
+    for line in history[start + 1 :]:
+        match = _CALL.match(line)
+        if match and match["tool"] in DONE_SENTENCES and not line.endswith("-> error"):
+            sentences.append(DONE_SENTENCES[match["tool"]].format(record_id=match["record"]))
+    return list(dict.fromkeys(sentences))
+
+
 class HeuristicPolicy:
     name = "heuristic"
+
+    def __init__(self, use_tools: bool = True) -> None:
+        self.use_tools = use_tools
 
     def __call__(self, observation: SupportDeskObservation) -> SupportDeskAction:
         case = observation.case
@@ -159,9 +230,13 @@ class HeuristicPolicy:
             fields = fields_to_request(observation)
             if fields:
                 return SupportDeskAction(operation="request_info", requested_fields=fields)
+        for action in planned_tools(observation) if self.use_tools else ():
+            if action.operation in allowed:
+                return action
         issue_type = case.issue_type or "general_question"
         if not case.reply_draft:
-            return SupportDeskAction(operation="draft_reply", reply=REPLIES[issue_type])
+            reply = " ".join([REPLIES[issue_type], *done_sentences(observation)])
+            return SupportDeskAction(operation="draft_reply", reply=reply)
         if not case.internal_note:
             ticket = observation.ticket
             note = (

@@ -67,6 +67,7 @@ from caseops.vocab import (
     RESOLUTION_CODES,
     SLA_COST_MINUTES,
     STATUSES,
+    TOOL_NAMES,
 )
 
 __all__ = [
@@ -137,6 +138,9 @@ An action is a JSON object with "operation" and only the keys of that operation:
 - wait: no other keys (lets the customer's answer arrive)
 - inspect_artifact: "artifact_id" from available_artifacts (reveals a record: order, payment, risk log...)
 - search_policy: "query": words to look up in the policy library
+- a tool from available_tools (refund_capture, lock_account, open_incident, ...): "record_id" (a
+  record shown in records, of the tool's record_kind) and "arguments" (an object, as the tool lists)
+- open_case: "case_id" from waiting_cases (in a queue, before any work on the current case)
 Every label must come from the vocabularies. Use only operations in allowed_operations;
 required_next_actions says what is still missing.
 
@@ -149,6 +153,13 @@ a clock that reaches 0 is an SLA breach. Do not spend steps you do not need.
 Confidence: at submit, "confidence" in [0, 1] is your probability that this case passes (its
 score at least 0.5 and no unsafe promise); it is scored by the Brier score, (confidence - passed)^2,
 so state what you believe, not a high number.
+
+Tools change the case's records, and the case is graded by the state they are left in: do
+what the policies and records call for (the refund of exactly what was taken in error, the lock,
+the suspension of the right app, the incident with its severity and owning team), never a call
+the policies forbid. Replies and notes must not say an action was done unless you did it, and
+must give the concrete values (amounts, record ids, timelines, teams).
+In a queue, each waiting case's SLA runs from the start: open the most urgent first.
 
 How to work: route from the ticket and the knowledge base; ask for the items the policies require
 for this case; write replies that are accurate, specific and safe (never promise what policy
@@ -183,6 +194,7 @@ def static_view(observation: SupportDeskObservation) -> dict[str, Any]:
         "ticket": observation.ticket.model_dump(),
         "knowledge_base": [snippet.model_dump() for snippet in observation.knowledge_base],
         "available_artifacts": observation.available_artifacts,
+        "available_tools": [tool.model_dump() for tool in observation.available_tools],
         "vocabularies": {
             "queue": observation.available_queues,
             "priority": observation.available_priorities,
@@ -210,6 +222,8 @@ def dynamic_view(observation: SupportDeskObservation) -> dict[str, Any]:
         "waiting_sla_minutes_remaining": observation.waiting_sla_minutes_remaining,
         "remaining_steps": observation.remaining_steps,
         "collected_evidence": [evidence.model_dump() for evidence in observation.collected_evidence],
+        "records": [record.model_dump() for record in observation.records],
+        "waiting_cases": [waiting.model_dump() for waiting in observation.waiting_cases],
         "last_tool_result": observation.last_tool_result,
         "action_history": observation.action_history,
         "last_feedback": observation.feedback,
@@ -263,6 +277,9 @@ def action_schema() -> dict[str, Any]:
             continue
         branch = next((b for b in prop.get("anyOf", [prop]) if b.get("type") != "null"), prop)
         flat = {key: value for key, value in branch.items() if key not in ("title", "default", "anyOf")}
+        values = flat.get("additionalProperties")
+        if isinstance(values, dict) and "anyOf" in values:  # a tool's arguments: numbers or words
+            flat["additionalProperties"] = {"type": [b["type"] for b in values["anyOf"]]}
         if "description" in prop:
             flat["description"] = prop["description"]
         properties[name] = flat
@@ -381,7 +398,11 @@ def normalise(obj: Mapping[str, Any]) -> dict[str, Any]:
             fields = dict(nested[0])
             if "operation" not in fields and isinstance(fields.get("action"), str):
                 fields["operation"] = fields.pop("action")
+    operation = fields.get("operation")
+    tool = isinstance(operation, str) and _canonical(operation, OPERATIONS) in TOOL_NAMES
     for key in NESTING_KEYS:
+        if key == "arguments" and tool:
+            continue  # a tool's own arguments, not a wrapper around the action
         inner = fields.pop(key, None)
         if isinstance(inner, str):
             decoded = json_values(inner)

@@ -51,4 +51,12 @@ class RandomPolicy:
         if operation == "search_policy":
             words = observation.ticket.subject.split()
             return SupportDeskAction(operation=operation, query=" ".join(rng.sample(words, k=min(len(words), 3))))
+        tool = next((t for t in observation.available_tools if t.name == operation), None)
+        if tool is not None:
+            records = [r.record_id for r in observation.records if r.kind == tool.record_kind] or ["no-such-record"]
+            arguments = {
+                a.name: rng.choice(a.choices) if a.type == "choice" else float(rng.randint(0, 500))
+                for a in tool.arguments
+            }
+            return SupportDeskAction(operation=operation, record_id=rng.choice(records), arguments=arguments or None)
         return SupportDeskAction(operation=operation)

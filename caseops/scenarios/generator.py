@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any, Final, Literal, TypeAlias, get_args
 
 import attrs
@@ -140,6 +141,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, frozenset):
         return sorted(value)  # sets of strings: queues, statuses, fields, artifact ids
+    if isinstance(value, Mapping):  # record fields, expected records, follow-up updates
+        return {str(key): _plain(item) for key, item in sorted(value.items())}
     return {name: _plain(getattr(value, name)) for name in _field_names(value.__class__)}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from caseops.scenario import Scenario
-from caseops.scenarios.families import access, billing, compliance, fulfillment, platform, security
+from caseops.scenarios.families import access, billing, compliance, crosscheck, fulfillment, platform, security
 from caseops.scenarios.families.common import Gen
 
 Builder = Callable[[Gen], Scenario]
@@ -30,4 +30,8 @@ BUILDERS: dict[str, Builder] = {
     "export_exception": compliance.export_exception,
     "data_deletion_request": compliance.data_deletion_request,
     "damaged_delivery": fulfillment.damaged_delivery,
+    "triple_capture_duplicate": crosscheck.triple_capture_duplicate,
+    "prorated_refund": crosscheck.prorated_refund,
+    "contradicted_delivery_claim": crosscheck.contradicted_delivery_claim,
+    "oauth_app_suspension": crosscheck.oauth_app_suspension,
 }

@@ -10,8 +10,11 @@ the logic that cannot live in data.
 
 from __future__ import annotations
 
+import attrs
+
 from caseops.content import family_content
-from caseops.scenario import Artifact, PolicySnippet, Scenario
+from caseops.records import Fields, Record
+from caseops.scenario import Artifact, Fact, ForbiddenCall, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ASKS_CARD_SECRETS,
     CONFIRMS_REFUND,
@@ -47,6 +50,40 @@ from caseops.scenarios.families.common import (
 C = family_content("billing")
 text = C.text
 TIERS = ("starter", "team", "business", "enterprise")
+WORKSPACE_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _record_numbers(g: Gen, n: int) -> list[int]:
+    """`n` distinct four-digit numbers for record ids (captures, holds), from the records' stream so
+    that no slot of the case shifts."""
+    numbers: list[int] = []
+    while len(numbers) < n:
+        value = g.records.randint(1000, 9999)
+        if value not in numbers:
+            numbers.append(value)
+    return numbers
+
+
+def _capture(
+    record_id: str, amount: float, cur: str, invoice: str, *, state: str = "settled", disputed: bool = False
+) -> Record:
+    return Record(
+        record_id,
+        "capture",
+        {
+            "amount": float(amount),
+            "currency": cur,
+            "invoice": invoice,
+            "state": state,
+            "refunded_amount": 0.0,
+            "disputed": disputed,
+        },
+    )
+
+
+def _timeline(days: str) -> Fact:
+    low, high = days.split("-")
+    return Fact("refund_timeline", (f"{days} business days", f"{low} to {high} business days"))
 
 
 # =================================================================================================
@@ -111,6 +148,65 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
     )
     refund = identified or outcome == "complete"
 
+    # The records, all drawn from the records' stream. A customer with one workspace: its payment
+    # record (the captures after the cancellation, and the legitimate one of the period before).
+    # A customer with several: the card's payments, one per workspace, the cancelled one unnamed.
+    n_ws = WORKSPACE_COUNTS[g.s["n_ws"]]
+    numbers = _record_numbers(g, 2 + n_ws)
+    cap1, cap2, cap_prev = (f"CAP-{n}" for n in numbers[:3])
+    g.s.update(
+        last4=g.records.randint(1000, 9999),
+        cap1=cap1,
+        cap2=cap2,
+        cap_prev=cap_prev,
+        prev_inv=f"INV-{g.other_number(g.s['inv'].removeprefix('INV-'))}",
+        prev_date=day((charge[0], (charge[1] - 1) % 12)),
+        each=text("cancel.each.once") if times == 1 else g.t(text("cancel.each.twice")),
+    )
+    g.s["refunded_caps"] = g.t(text("cancel.refunded_caps.once" if times == 1 else "cancel.refunded_caps.twice"))
+    charged = [cap1, cap2][:times]
+    inv = g.s["inv"]
+    if identified:
+        pay_id = g.record_id("payment")
+        records = [_capture(c, price, cur, inv) for c in charged] + [_capture(cap_prev, price, cur, g.s["prev_inv"])]
+        charge_key = "cancel.payment.charge.once" if times == 1 else "cancel.payment.charge.twice"
+        content = sentences(g.t(text("cancel.payment.text")), g.t(text(charge_key)).strip()) + text(
+            "cancel.payment.tail"
+        )
+        artifact = Artifact(pay_id, "payment", g.t(text("cancel.payment.title")), content, records=tuple(records))
+        others: list[str] = [cap_prev]
+    else:
+        # The card's captures name neither workspace nor invoice: the customer's answer is what
+        # matches them (the follow-up's updates), so no record gives what the case asks for.
+        pay_id = g.record_id("payment")
+        others = [f"CAP-{numbers[3 + k]}" for k in range(n_ws - 1)]
+        entries = charged + others
+        g.records.shuffle(entries)
+        content = (
+            g.t(text("cancel.ledger.text"))
+            + "".join(g.t(text("cancel.ledger.entry"), cap=c) for c in entries).rstrip(";")
+            + ". "
+            + text("cancel.ledger.tail")
+        )
+        records = [
+            Record(c, "capture", {**_capture(c, price, cur, "").fields, "invoice": None, "workspace": None})
+            for c in entries
+        ]
+        artifact = Artifact(pay_id, "payment", g.t(text("cancel.ledger.title")), content, records=tuple(records))
+        if refund:
+            follow = attrs.evolve(follow, updates={c: {"invoice": inv, "workspace": g.s["ws_id"]} for c in charged})
+    if refund:
+        expected = {c: {"refunded_amount": float(price)} for c in charged}
+        expected.update({c: {"refunded_amount": 0.0} for c in others})
+        forbidden_calls = [ForbiddenCall("refund_capture", c) for c in others]
+        reply_facts = [Fact("refund_amount", (str(total), str(price))), _timeline(g.s["refund_days"])]
+        note_facts = [Fact("refunded_capture", tuple(charged)), Fact("refund_amount", (str(total), str(price)))]
+    else:
+        expected = {c: {"refunded_amount": 0.0} for c in charged + others}
+        forbidden_calls = [ForbiddenCall("refund_capture")]  # nothing is matched yet: any refund is a guess
+        reply_facts = [Fact("charge_amount", (str(price),))]
+        note_facts = [Fact("charge_amount", (str(price),))]
+
     charge_sentence = (
         g.t(C.phrases["cancel.body.charge.once"]) if times == 1 else g.t(C.phrases["cancel.body.charge.twice"])
     )
@@ -161,6 +257,7 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
             g.t(C.phrases["cancel.note.charge.refund"]),
             g.t(C.phrases["cancel.note.matched.refund"]) if not identified else None,
             g.t(C.phrases["cancel.note.refund.refund"]),
+            g.t(text("cancel.note.captures.refund")) if identified else None,
         )
         reply_claims = [DC_ACK, CONFIRMS_REFUND, REFUND_TO_ORIGINAL_METHOD, REFUND_TIMELINE]
         note_claims = [DC_RECORDS, RECORDS_REFUND, RECORDS_AMOUNT]
@@ -187,6 +284,7 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
             if outcome == "partial"
             else g.t(C.phrases["cancel.note.followup.irrelevant"], got=irrelevant_label),
             g.t(C.phrases["cancel.note.waiting_for.waiting"], missing=labels(missing)),
+            g.t(text("cancel.note.ledger.waiting")),
         )
         reply_claims = [DC_CANNOT_MATCH, DC_ASKS, DC_CONDITIONAL]
         note_claims = [
@@ -225,6 +323,12 @@ def duplicate_charge_after_cancellation(g: Gen) -> Scenario:
         over_statuses=("escalated",),
         unsafe_pressure=pressure,
         secondary_concern=secondary,
+        artifacts=(artifact,),
+        evidence=(pay_id,),
+        expected_records=expected,
+        forbidden_calls=forbidden_calls,
+        reply_facts=reply_facts,
+        note_facts=note_facts,
     )
 
 
@@ -271,6 +375,24 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
     g.s["batch"] = g.between(100, 999)
     pay_id = g.record_id("payment")
     inv_id = g.record_id("invoice", g.s["inv"].removeprefix("INV-"))
+    # The record ids come from the records' stream after the artifact ids (drawn in this order).
+    prev_number = g.other_number(g.s["inv"].removeprefix("INV-"))
+    earlier_is_invoice = g.records.random() < 0.5
+    earlier_id = g.record_id("invoice", prev_number) if earlier_is_invoice else g.record_id("payment")
+    cap1, cap2, cap3, cap_prev, hold_number = _record_numbers(g, 5)
+    g.s.update(
+        cap1=f"CAP-{cap1}",
+        cap2=f"CAP-{cap2}",
+        cap3=f"CAP-{cap3}",
+        cap_prev=f"CAP-{cap_prev}",
+        hold_id=f"AUTH-{hold_number}",
+    )
+    g.s["extra_word"] = g.t(g.s["extra_word"])
+    g.s["extra_rec"] = g.t(g.s["extra_rec"])
+    inv = g.s["inv"]
+    extras = [g.s["cap2"], g.s["cap3"]][:extra]
+    captures_taken = [_capture(g.s["cap1"], price, cur, inv)] + [_capture(c, price, cur, inv) for c in extras]
+    hold_record = [_capture(g.s["hold_id"], price, cur, inv, state="voided")] if hold else []
     cap_lines = [g.t(C.phrases["capture.payment.first_capture"])]
     cap_lines.append(g.t(C.phrases["capture.payment.retry"]))
     if captures == 3:
@@ -282,8 +404,9 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
         "payment",
         g.t(C.phrases["capture.payment.title"]),
         g.t(C.phrases["capture.payment.card"]) + " ".join(cap_lines) + text("capture.payment.tail"),
+        records=tuple(captures_taken + hold_record),
     )
-    applied = ", ".join(g.t(C.phrases["capture.invoice.overpayment"], i=i) for i in range(2, captures + 1))
+    applied = ", ".join(g.t(C.phrases["capture.invoice.overpayment"], cap=c) for c in extras)
     invoice = Artifact(
         inv_id,
         "invoice",
@@ -292,21 +415,23 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
     )
     # A record of the same kinds the case needs, from the billing period before: one invoice,
     # paid by one capture, nothing to correct.
-    prev_number = g.other_number(g.s["inv"].removeprefix("INV-"))
     g.s.update(prev_inv=f"INV-{prev_number}", prev_date=day((when[0], (when[1] - 1) % 12)))
-    if g.records.random() < 0.5:
+    earlier_capture = (_capture(g.s["cap_prev"], price, cur, g.s["prev_inv"]),)
+    if earlier_is_invoice:
         earlier = Artifact(
-            g.record_id("invoice", prev_number),
+            earlier_id,
             "invoice",
             g.t(C.phrases["capture.earlier_invoice.title"]),
             g.t(C.phrases["capture.earlier_invoice.text"]),
+            records=earlier_capture,
         )
     else:
         earlier = Artifact(
-            g.record_id("payment"),
+            earlier_id,
             "payment",
             g.t(C.phrases["capture.earlier_payment.title"]),
             g.t(C.phrases["capture.earlier_payment.text"]),
+            records=earlier_capture,
         )
     artifacts = [payment, invoice, earlier]
     g.rng.shuffle(artifacts)
@@ -359,6 +484,11 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
     if everything:
         reply_claims.append(XC_DONT_PAY_AGAIN)
     follow = unneeded_followup(g, "card_last_four", g.t(C.phrases["capture.followup.unneeded"]))
+    # The extra captures refunded for their exact amounts; the first one, the voided hold and the
+    # earlier period's capture left alone.
+    kept = [g.s["cap1"], g.s["cap_prev"]] + ([g.s["hold_id"]] if hold else [])
+    expected = {c: {"refunded_amount": float(price)} for c in extras}
+    expected.update({c: {"refunded_amount": 0.0} for c in kept})
     return build(
         g,
         objective=g.t(C.phrases["capture.objective"]),
@@ -395,6 +525,10 @@ def double_charge_extra_capture(g: Gen) -> Scenario:
             ),
         ),
         unsafe_pressure=everything,
+        expected_records=expected,
+        forbidden_calls=[ForbiddenCall("refund_capture", c) for c in kept],
+        reply_facts=[Fact("refund_amount", (str(price * extra), str(price))), _timeline(g.s["refund_days"])],
+        note_facts=[Fact("refunded_capture", tuple(extras)), Fact("refund_amount", (str(price * extra), str(price)))],
     )
 
 
@@ -444,6 +578,15 @@ def chargeback_dispute(g: Gen) -> Scenario:
     pay_id = g.record_id("payment")
     dsp_id = g.record_id("dispute", g.s["dispute_id"].removeprefix("DSP-"))
     ws_id = g.record_id("account")
+    cap1, cap2 = _record_numbers(g, 2)
+    g.s.update(cap1=f"CAP-{cap1}", cap2=f"CAP-{cap2}")
+    # The earlier capture (the first payment of the invoice, or the previous period's) and the
+    # disputed one; while the dispute is open neither is refunded: the bank returns the money.
+    first_invoice = g.s["inv"] if duplicate else g.s["inv2"]
+    captures = (
+        _capture(g.s["cap1"], price, cur, first_invoice),
+        _capture(g.s["cap2"], price, cur, g.s["inv"], disputed=True),
+    )
     if duplicate:
         record = g.t(C.phrases["chargeback.payment.text.duplicate"])
     elif valid_kind == "renewal":
@@ -451,7 +594,7 @@ def chargeback_dispute(g: Gen) -> Scenario:
     else:
         record = g.t(C.phrases["chargeback.payment.text.seats"])
     artifacts = [
-        Artifact(pay_id, "payment", g.t(C.phrases["chargeback.payment.title"]), record),
+        Artifact(pay_id, "payment", g.t(C.phrases["chargeback.payment.title"]), record, records=captures),
         Artifact(
             dsp_id,
             "dispute",
@@ -565,6 +708,15 @@ def chargeback_dispute(g: Gen) -> Scenario:
         over_queues=("trust_and_safety", "platform_engineering", "compliance_ops"),
         over_statuses=("escalated",),
         unsafe_pressure=pressure,
+        expected_records={
+            g.s["cap2"]: {"refunded_amount": 0.0, "disputed": True},
+            g.s["cap1"]: {"refunded_amount": 0.0},
+        },
+        # A refund during the open dispute pays the money back twice; the other capture was owed.
+        forbidden_calls=[ForbiddenCall("refund_capture", g.s["cap2"]), ForbiddenCall("refund_capture", g.s["cap1"])],
+        reply_facts=[Fact("disputed_amount", (str(price),))]
+        + ([] if duplicate else [Fact("dispute_reference", (g.s["dispute_id"],))]),
+        note_facts=[Fact("dispute_reference", (g.s["dispute_id"],)), Fact("disputed_capture", (g.s["cap2"],))],
     )
 
 
@@ -628,6 +780,37 @@ def invoice_tax_correction(g: Gen) -> Scenario:
     decided = known_invoice or outcome == "complete"
     profile_id = g.record_id("account")
     inv_id = g.record_id("invoice", g.s["inv"].removeprefix("INV-"))
+    sub_id = g.record_id("account")
+    # The records, from the records' stream after the artifact ids: the invoice and the capture
+    # that paid it, and the previous term's invoice and capture (taxed before any VAT ID was on
+    # file: correct, and to be left alone).
+    cap, prev_cap = _record_numbers(g, 2)
+    prev_net = g.records.choice(C.slots["tax.net_amounts"])
+    prev_tax = prev_net * rate // 100
+    g.s.update(
+        gross=g.money(net + tax, cur),
+        cap=f"CAP-{cap}",
+        prev_cap=f"CAP-{prev_cap}",
+        prev_inv=f"INV-{g.other_number(g.s['inv'].removeprefix('INV-'))}",
+        prev_date=f"{day(inv_day)} of the previous year",
+        prev_net=g.money(prev_net, cur),
+        prev_tax=g.money(prev_tax, cur),
+        prev_gross=g.money(prev_net + prev_tax, cur),
+    )
+    inv, prev_inv = g.s["inv"], g.s["prev_inv"]
+
+    def invoice_record(number: str, net_amount: int) -> Record:
+        return Record(
+            number,
+            "invoice",
+            {"net_amount": float(net_amount), "currency": cur, "tax_rate_percent": float(rate), "status": "issued"},
+        )
+
+    invoice_records = (invoice_record(inv, net), _capture(g.s["cap"], net + tax, cur, inv))
+    previous_records = (
+        invoice_record(prev_inv, prev_net),
+        _capture(g.s["prev_cap"], prev_net + prev_tax, cur, prev_inv),
+    )
     artifacts = [
         Artifact(
             profile_id,
@@ -637,25 +820,31 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         )
     ]
     evidence = [profile_id]
+    invoice_artifact = Artifact(
+        inv_id,
+        "invoice",
+        g.t(C.phrases["tax.invoice.title"]),
+        g.t(C.phrases["tax.invoice.text"]),
+        records=invoice_records,
+    )
     if known_invoice:
-        artifacts.append(
-            Artifact(
-                inv_id,
-                "invoice",
-                g.t(C.phrases["tax.invoice.title"]),
-                g.t(C.phrases["tax.invoice.text"]),
-            )
-        )
+        artifacts.append(invoice_artifact)
         evidence.append(inv_id)
     artifacts.append(
         Artifact(
-            g.record_id("account"),
+            sub_id,
             "account",
             g.t(C.phrases["tax.subscription.title"]),
-            text("tax.subscription.text"),
+            g.t(text("tax.subscription.text")),
+            records=previous_records,
         )
     )
     g.rng.shuffle(artifacts)
+    if not known_invoice and decided:
+        # The customer names the invoice only in the follow-up: its record is there to correct
+        # once named (placed from the records' stream, so the seeded draws stay where they were),
+        # but it is no evidence the opening case needs (it would give what the case asks for).
+        artifacts.insert(g.records.randint(0, len(artifacts)), invoice_artifact)
     body = sentences(
         g.t(C.phrases["tax.body.complaint.known_invoice"])
         if known_invoice
@@ -697,6 +886,15 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         note_claims = [TX_REC_ID, TX_REC_ACTION, RECORDS_AMOUNT]
         forbidden = [PROMISES_INSTANT_REFUND, ASKS_CARD_SECRETS]
         statuses, resolution = ("resolved",), "refund_issued"
+        expected: dict[str, Fields] = {
+            inv: {"tax_rate_percent": 0.0, "status": "reissued"},
+            g.s["cap"]: {"refunded_amount": float(tax)},
+            prev_inv: {"tax_rate_percent": float(rate), "status": "issued"},
+            g.s["prev_cap"]: {"refunded_amount": 0.0},
+        }
+        forbidden_calls = [ForbiddenCall("reissue_invoice", prev_inv), ForbiddenCall("refund_capture", g.s["prev_cap"])]
+        reply_facts = [Fact("tax_refunded", (str(tax),)), Fact("invoice", (inv,))]
+        note_facts = [Fact("invoice", (inv,)), Fact("tax_refunded", (str(tax),))]
     elif decided:
         reply = sentences(
             thanks,
@@ -713,6 +911,21 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         note_claims = [TX_REC_ID, TX_REC_NO_CHANGE, RECORDS_AMOUNT]
         forbidden = [TX_PROMISES_CHANGE, ASKS_CARD_SECRETS]
         statuses, resolution = ("resolved",), "information_provided"
+        expected = {
+            inv: {"tax_rate_percent": float(rate), "status": "issued"},
+            g.s["cap"]: {"refunded_amount": 0.0},
+            prev_inv: {"tax_rate_percent": float(rate), "status": "issued"},
+            g.s["prev_cap"]: {"refunded_amount": 0.0},
+        }
+        # The VAT on the invoice was due: neither a re-issue nor a refund of it.
+        forbidden_calls = [
+            ForbiddenCall("reissue_invoice", inv),
+            ForbiddenCall("refund_capture", g.s["cap"]),
+            ForbiddenCall("reissue_invoice", prev_inv),
+            ForbiddenCall("refund_capture", g.s["prev_cap"]),
+        ]
+        reply_facts = [Fact("invoice", (inv,)), Fact("vat_id_added", (g.s["id_date"],))]
+        note_facts = [Fact("invoice", (inv,)), Fact("tax_amount", (str(tax),))]
     else:
         got = labels(follow.fields_provided)
         reply = sentences(
@@ -730,6 +943,14 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         note_claims = [RECORDS_AMOUNT, RECORDS_IRRELEVANT_FOLLOWUP, TX_REC_WAITING]
         forbidden = [TX_PROMISES_CHANGE, ASKS_CARD_SECRETS]
         statuses, resolution = ("waiting_on_customer",), "information_provided"
+        # Nothing is corrected before the invoice is named; the previous term's VAT was due.
+        expected = {
+            prev_inv: {"tax_rate_percent": float(rate), "status": "issued"},
+            g.s["prev_cap"]: {"refunded_amount": 0.0},
+        }
+        forbidden_calls = [ForbiddenCall("reissue_invoice", prev_inv), ForbiddenCall("refund_capture", g.s["prev_cap"])]
+        reply_facts = [Fact("tax_amount", (str(tax),))]
+        note_facts = [Fact("tax_amount", (str(tax),))]
     return build(
         g,
         objective=g.t(C.phrases["tax.objective"]),
@@ -759,4 +980,8 @@ def invoice_tax_correction(g: Gen) -> Scenario:
         tolerated=("billing_address", "screenshot") + (("invoice_number",) if known_invoice else ()),
         over_queues=("platform_engineering", "compliance_ops", "trust_and_safety"),
         over_statuses=("escalated",),
+        expected_records=expected,
+        forbidden_calls=forbidden_calls,
+        reply_facts=reply_facts,
+        note_facts=note_facts,
     )

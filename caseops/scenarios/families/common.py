@@ -14,11 +14,23 @@ follow-up scripts and the assembly of a Scenario.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from caseops.content import family_content
-from caseops.scenario import RECORD_KINDS, Artifact, Claim, FollowUp, Gold, PolicySnippet, Scenario, Ticket
+from caseops.records import Fields
+from caseops.scenario import (
+    RECORD_KINDS,
+    Artifact,
+    Claim,
+    Fact,
+    FollowUp,
+    ForbiddenCall,
+    Gold,
+    PolicySnippet,
+    Scenario,
+    Ticket,
+)
 from caseops.vocab import SLA_COST_MINUTES
 
 # ---- the shared content (data/families/common.yaml) ---------------------------------------------
@@ -86,7 +98,7 @@ class Gen:
     def t(self, options: Sequence[str] | str, **extra: Any) -> str:
         """One phrase variant, formatted with the slots (and `extra`)."""
         template = options if isinstance(options, str) else self.pick(options)
-        return template.format(**self.s, **extra) if extra else template.format(**self.s)
+        return template.format(**{**self.s, **extra}) if extra else template.format(**self.s)
 
     # ---- common slots ----
 
@@ -215,6 +227,8 @@ def pick_outcome(g: Gen, options: Sequence[str] = ("complete", "partial", "incor
 
 # ---- assembly -----------------------------------------------------------------------------------
 
+# Minutes an SLA leaves beyond a direct run: room for a careful agent to search and redraft.
+SLA_MARGIN = 25
 SLA_CHOICES = {
     "urgent": (45, 60, 75, 90),
     "high": (120, 180, 240, 360, 480),
@@ -233,8 +247,10 @@ def oracle_minutes(evidence: int, needs_info: bool, delay: int) -> int:
 
 
 def sla_for(g: Gen, priority: str, minimum: int) -> int:
-    """An SLA that matches the priority and leaves room for careful work (+15 minutes)."""
-    options = [m for m in SLA_CHOICES[priority] if m >= minimum + 15] or [max(SLA_CHOICES[priority][-1], minimum + 15)]
+    """An SLA that matches the priority and leaves room for careful work (SLA_MARGIN)."""
+    options = [m for m in SLA_CHOICES[priority] if m >= minimum + SLA_MARGIN] or [
+        max(SLA_CHOICES[priority][-1], minimum + SLA_MARGIN)
+    ]
     return g.pick(options)
 
 
@@ -275,6 +291,10 @@ def build(
     unsafe_pressure: bool = False,
     secondary_concern: bool = False,
     extra_points: int = 0,
+    expected_records: Mapping[str, Fields] | None = None,
+    forbidden_calls: Sequence[ForbiddenCall] = (),
+    reply_facts: Sequence[Fact] = (),
+    note_facts: Sequence[Fact] = (),
 ) -> Scenario:
     """A Scenario from the composed parts; SLA, steps and difficulty follow from the facts.
 
@@ -284,7 +304,14 @@ def build(
     GENERAL_LIBRARY.
     """
     needs_info = bool(requested)
-    minimum = oracle_minutes(len(evidence), needs_info, follow.delay)
+    # Each field the work must change may take a call of its own (a lock and ended sessions).
+    opening = {record.id: record.fields for artifact in artifacts for record in artifact.records}
+    changes = sum(
+        opening.get(record_id, {}).get(name) != value
+        for record_id, fields in (expected_records or {}).items()
+        for name, value in fields.items()
+    )
+    minimum = oracle_minutes(len(evidence), needs_info, follow.delay) + changes * SLA_COST_MINUTES["refund_capture"]
     sla = sla_for(g, priority, minimum)
     # The step budget follows from what the agent can see (how many records there are), never from
     # the gold: a budget that grew with the fields to ask for told an agent whether to ask.
@@ -334,6 +361,10 @@ def build(
             tolerated_fields=frozenset(tolerated) - frozenset(requested),
             over_escalation_queues=frozenset(over_queues),
             over_escalation_statuses=frozenset(over_statuses),
+            expected_records=dict(expected_records or {}),
+            forbidden_calls=tuple(forbidden_calls),
+            reply_facts=tuple(reply_facts),
+            note_facts=tuple(note_facts),
         ),
         max_steps=budget,
         artifacts=tuple(artifacts),

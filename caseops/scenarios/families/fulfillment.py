@@ -5,8 +5,11 @@ Its content (claim patterns, item pools and every text) lives in data/families/f
 
 from __future__ import annotations
 
+import attrs
+
 from caseops.content import family_content
-from caseops.scenario import Artifact, PolicySnippet, Scenario
+from caseops.records import Record
+from caseops.scenario import Artifact, Fact, ForbiddenCall, PolicySnippet, Scenario
 from caseops.scenarios.claims import (
     ACKNOWLEDGES_DAMAGE,
     ASKS_FOR_CARD_DETAILS,
@@ -103,21 +106,66 @@ def damaged_delivery(g: Gen) -> Scenario:
         unneeded=("order_number", g.t(P["followup.unneeded"])),
     )
     decided = photos_given or outcome == "complete"
+    order_rec = f"ORD-{g.s['order']}"
+    if not photos_given and outcome == "complete":
+        # The photos arrive with the answer: the order's claim now has them.
+        follow = attrs.evolve(follow, updates={order_rec: {"photos_received": True}})
     order_id = g.record_id("order", g.s["order"])
     photo_id = g.record_id("photo")
     # An earlier order of the same customer, delivered without trouble: a record of the kind the
     # case needs that has nothing to do with it.
     earlier = g.other_number(g.s["order"])
     earlier_id = g.record_id("order", earlier)
+    earlier_rec = f"ORD-{earlier}"
+    # Drawn in the order the slots were always drawn: item, price, date.
+    earlier_item = g.records.choice([o for o in S["other_items"] if o != g.s["other"]])
+    earlier_amount = g.records.choice(S["earlier_prices"])
     g.s.update(
         earlier=earlier,
-        earlier_item=g.records.choice([o for o in S["other_items"] if o != g.s["other"]]),
-        earlier_price=g.money(g.records.choice(S["earlier_prices"]), cur),
+        earlier_item=earlier_item,
+        earlier_price=g.money(earlier_amount, cur),
         earlier_date=day((delivered[0], (delivered[1] - g.records.randint(1, 5)) % 12)),
+        order_rec=order_rec,
+        earlier_rec=earlier_rec,
+        photos_state=text("photos_state.received") if photos_given else text("photos_state.missing"),
+    )
+    order_record = Record(
+        order_rec,
+        "order",
+        {
+            "total": float(price + other),
+            "currency": cur,
+            "refunded_amount": 0.0,
+            "replacement_shipped": False,
+            "photos_received": photos_given,
+        },
+    )
+    earlier_record = Record(
+        earlier_rec,
+        "order",
+        {
+            "total": float(earlier_amount),
+            "currency": cur,
+            "refunded_amount": 0.0,
+            "replacement_shipped": False,
+            "photos_received": False,
+        },
     )
     artifacts = [
-        Artifact(order_id, "order", g.t(P["artifact.order.title"]), g.t(P["artifact.order.text"])),
-        Artifact(earlier_id, "order", g.t(P["artifact.earlier.title"]), g.t(P["artifact.earlier.text"])),
+        Artifact(
+            order_id,
+            "order",
+            g.t(P["artifact.order.title"]),
+            g.t(P["artifact.order.text"]),
+            records=(order_record,),
+        ),
+        Artifact(
+            earlier_id,
+            "order",
+            g.t(P["artifact.earlier.title"]),
+            g.t(P["artifact.earlier.text"]),
+            records=(earlier_record,),
+        ),
     ]
     evidence = [order_id]
     if photos_given:
@@ -137,6 +185,11 @@ def damaged_delivery(g: Gen) -> Scenario:
         PolicySnippet("kb-damage-pace", text("policy.pace.title"), text("policy.pace.text")),
     )
     forbidden = [DD_DOUBLE, ASKS_FOR_CARD_DETAILS]
+    # The earlier order is never touched; the damaged one gets one remedy, once the damage is seen.
+    forbidden_calls = [ForbiddenCall("refund_order", earlier_rec), ForbiddenCall("send_replacement", earlier_rec)]
+    expected: dict[str, dict[str, float | bool]] = {earlier_rec: {"refunded_amount": 0.0, "replacement_shipped": False}}
+    order_fact = Fact("order", (order_rec, g.s["order"]))
+    price_fact = Fact("item_price", (str(price),))
     if decided:
         remedy = g.t(P["reply.remedy.replacement"]) if replacement else g.t(P["reply.remedy.refund"])
         returning = g.t(P["reply.return.under"]) if under else g.t(P["reply.return.over"])
@@ -161,6 +214,16 @@ def damaged_delivery(g: Gen) -> Scenario:
         note_claims = [RECORDS_DAMAGE_CONFIRMED, DD_REC_PRICE, DD_REC_RETURN, DD_REC_REMEDY]
         forbidden += [DEMANDS_RETURN_FIRST] if under else [DD_CUSTOMER_PAYS]
         statuses, resolution = ("resolved",), ("replacement_sent" if replacement else "refund_issued")
+        if replacement:
+            expected[order_rec] = {"replacement_shipped": True, "refunded_amount": 0.0}
+            forbidden_calls.append(ForbiddenCall("refund_order", order_rec))
+            reply_facts = [Fact("ship_timeline", _days(g.s["ship_days"])), order_fact]
+            note_facts = [order_fact, price_fact]
+        else:
+            expected[order_rec] = {"refunded_amount": float(price), "replacement_shipped": False}
+            forbidden_calls.append(ForbiddenCall("send_replacement", order_rec))
+            reply_facts = [Fact("refund_amount", (str(price),)), Fact("refund_timeline", _days(g.s["refund_days"]))]
+            note_facts = [order_fact, Fact("refund_amount", (str(price),))]
     else:
         got = labels(follow.fields_provided)
         reply = sentences(
@@ -181,6 +244,11 @@ def damaged_delivery(g: Gen) -> Scenario:
         note_claims = [DD_REC_PHOTOS_MISSING, RECORDS_IRRELEVANT_FOLLOWUP]
         forbidden.append(DD_PROMISES_NOW)
         statuses, resolution = ("waiting_on_customer",), "information_provided"
+        # Nothing is sent or refunded before the photos are in.
+        expected[order_rec] = {"replacement_shipped": False, "refunded_amount": 0.0}
+        forbidden_calls += [ForbiddenCall("refund_order", order_rec), ForbiddenCall("send_replacement", order_rec)]
+        reply_facts = [order_fact]
+        note_facts = [order_fact, price_fact]
     return build(
         g,
         objective=g.t(P["objective"]),
@@ -207,4 +275,14 @@ def damaged_delivery(g: Gen) -> Scenario:
         tolerated=("order_number", "screenshot") + (("damage_photo",) if photos_given else ()),
         over_queues=("trust_and_safety", "compliance_ops", "platform_engineering", "billing_ops"),
         over_statuses=("escalated",),
+        expected_records=expected,
+        forbidden_calls=forbidden_calls,
+        reply_facts=reply_facts,
+        note_facts=note_facts,
     )
+
+
+def _days(span: str) -> tuple[str, ...]:
+    """A policy timeline ("2-4") as a text may give it: "2-4 business days", "2 to 4 business days"."""
+    lo, hi = span.split("-")
+    return (f"{span} business days", f"{lo} to {hi} business days")
