@@ -3,6 +3,9 @@
 Values outside the vocabularies, wrong types and oversized texts are refused here, at the edge,
 with the field named (HTTP 422, or a WebSocket validation error); the episode is untouched.
 Nothing here carries gold: observations and state are built from the visible parts of a case.
+
+Over 300 lines because every wire model (action, observation, state and their views) and the
+benchmarked construct() fast path that builds them live together.
 """
 
 from __future__ import annotations
