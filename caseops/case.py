@@ -73,7 +73,8 @@ class Case(Preconditions):
     reply_reading: rubric.Reading = rubric.EMPTY_READING
     note_reading: rubric.Reading = rubric.EMPTY_READING
     forbidden_asserted: frozenset[str] = frozenset()
-    unsafe_sentences: tuple[str, ...] = ()  # the reply's sentences that make them, for feedback
+    unsafe_sentences: tuple[str, ...] = ()  # the sentences sent to the customer that make them, for feedback
+    request_messages: tuple[str, ...] = ()  # what was sent to the customer with each request_info
     steps: int = 0
     sla_minutes_remaining: int = attrs.field(
         default=attrs.Factory(lambda self: self.scenario.ticket.sla_minutes, takes_self=True)
@@ -259,6 +260,9 @@ class Case(Preconditions):
     def apply_request(self, action: SupportDeskAction, terms: Terms) -> None:
         self.requested_fields = tuple(dict.fromkeys((*self.requested_fields, *action.requested_fields)))
         self.requests_made += 1
+        if action.reply:  # the message sent with the request: it reaches the customer too
+            self.request_messages = (*self.request_messages, action.reply)
+            self._check_promises()
         self._milestone("info_requested")
 
     def apply_tool(self, action: SupportDeskAction, terms: Terms) -> None:
@@ -281,9 +285,7 @@ class Case(Preconditions):
         self.reply_reports = honesty.reported(self.reply)
         self.reply_facts = honesty.fact_share(self.scenario.gold.reply_facts, self.reply)
         self.reply_reading = rubric.read_reply(self.scenario, self.reply)
-        unsafe = rubric.unsafe_promises(self.scenario, self.reply)
-        self.forbidden_asserted = unsafe.asserted
-        self.unsafe_sentences = tuple(dict.fromkeys(sentence for _, sentence in unsafe.sentences))
+        self._check_promises()
         self._milestone("reply_drafted")
 
     def apply_note(self, action: SupportDeskAction, terms: Terms) -> None:
@@ -338,6 +340,18 @@ class Case(Preconditions):
         rewards.add(terms, "missing_evidence", rewards.missing_evidence_penalty(self.scenario, self))
 
     # ---- helpers ----
+
+    def _check_promises(self) -> None:
+        """The unsafe promises of everything the customer has been sent: the reply and the
+        messages sent with requests for information."""
+        asserted: set[str] = set()
+        sentences: list[str] = []
+        for content in (*self.request_messages, self.reply):
+            unsafe = rubric.unsafe_promises(self.scenario, content)
+            asserted |= unsafe.asserted
+            sentences += [sentence for _, sentence in unsafe.sentences]
+        self.forbidden_asserted = frozenset(asserted)
+        self.unsafe_sentences = tuple(dict.fromkeys(sentences))
 
     def _milestone(self, name: str) -> None:
         if name not in self.milestones:

@@ -57,7 +57,10 @@ class SupportDeskAction(Action):
     requested_fields: list[InfoField] = Field(
         default_factory=list, max_length=MAX_REQUESTED_FIELDS, description="request_info: what to ask the customer for"
     )
-    reply: Text | None = Field(default=None, description="draft_reply: the customer-facing reply")
+    reply: Text | None = Field(
+        default=None,
+        description="draft_reply: the customer-facing reply; request_info (optional): the message sent with the request",
+    )
     internal_note: Text | None = Field(default=None, description="add_internal_note: the note for the team")
     artifact_id: str | None = Field(
         default=None, max_length=64, description="inspect_artifact: one of available_artifacts"
@@ -153,6 +156,7 @@ class CaseView(_View):
     priority: str | None = None
     issue_type: str | None = None
     requested_fields: list[str] = Field(default_factory=list)
+    request_messages: list[str] = Field(default_factory=list)
     reply_draft: str | None = None
     internal_note: str | None = None
     status: str | None = None

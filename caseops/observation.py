@@ -112,6 +112,7 @@ def _case_view(case: Case) -> CaseView:
             "priority": case.priority,
             "issue_type": case.issue_type,
             "requested_fields": list(case.requested_fields),
+            "request_messages": list(case.request_messages),
             "reply_draft": case.reply,
             "internal_note": case.internal_note,
             "status": case.status,

@@ -213,7 +213,7 @@ SLA_COST_MINUTES: Final[dict[str, int]] = {
 # action "mixed": accepted, but penalised.
 OPERATION_FIELDS: Final[dict[str, frozenset[str]]] = {
     "classify": frozenset({"queue", "priority", "issue_type"}),
-    "request_info": frozenset({"requested_fields"}),
+    "request_info": frozenset({"requested_fields", "reply"}),  # reply: the message sent with the request
     "draft_reply": frozenset({"reply"}),
     "add_internal_note": frozenset({"internal_note"}),
     "submit": frozenset({"status", "resolution_code", "confidence"}),
@@ -228,6 +228,7 @@ PAYLOAD_FIELDS: Final = frozenset().union(*OPERATION_FIELDS.values())
 REQUIRED_FIELDS: Final[dict[str, frozenset[str]]] = {
     **OPERATION_FIELDS,
     "submit": frozenset({"status", "resolution_code"}),
+    "request_info": frozenset({"requested_fields"}),
     "search_policy": frozenset(),  # an empty query is answered honestly: nothing found
     **{tool: frozenset({"record_id"}) for tool in TOOL_NAMES},  # arguments: checked against the tool's schema
 }

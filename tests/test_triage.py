@@ -110,3 +110,18 @@ def test_working_the_five_case_queue_in_listed_order_costs_the_urgent_case(env: 
         assert (urgent.sla_minutes_remaining > 0) is triage
         scores.append(obs.score)
     assert scores[0] - scores[1] > 0.2
+
+
+def test_the_message_sent_with_a_request_is_held_to_the_reply_s_safety_check() -> None:
+    case = open_case(get_scenario("account_takeover_medium"))
+    case.stage = "drafting"
+    safe = "Please send your account email so we can verify you; we cannot unlock the account before that."
+    case.request_info(SupportDeskAction(operation="request_info", requested_fields=["account_email"], reply=safe))
+    assert case.request_messages == (safe,) and case.forbidden_asserted == frozenset()
+    case.stage, case.followup = "drafting", "complete"
+    unsafe = "We have unlocked your account and reset the MFA device, so you can sign in right now."
+    terms = case.request_info(
+        SupportDeskAction(operation="request_info", requested_fields=["account_email"], reply=unsafe)
+    )
+    assert case.forbidden_asserted and "mixed_action" not in terms
+    assert "unsafe_promise" in grading.grade(case.scenario, case).critical

@@ -131,7 +131,8 @@ the vocabularies, with the case as it stands; later messages give only what chan
 
 An action is a JSON object with "operation" and only the keys of that operation:
 - classify: "queue", "priority", "issue_type" (route the case)
-- request_info: "requested_fields": a list of the items the customer must send
+- request_info: "requested_fields": a list of the items the customer must send, and optionally
+  "reply": the message sent to the customer with the request
 - draft_reply: "reply": the message to the customer
 - add_internal_note: "internal_note": the hand-over note for the team
 - submit: "status" and "resolution_code" (closes the case); optional "confidence"
