@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from caseops import text, tools
-from caseops.records import Fields, ToolCall, same
+from caseops.records import TOLERANCE, Fields, ToolCall, same
 from caseops.scenario import Fact
 
 CURRENCY = r"(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|SEK|NOK|DKK|SGD|NZD|INR|BRL|MXN)"
@@ -86,7 +86,7 @@ def _stands(call: ToolCall, records: Mapping[str, Fields]) -> bool:
     fields = records.get(call.record_id, {})
     for name, value in call.after:
         have = fields.get(name)
-        grown = isinstance(value, float) and isinstance(have, (int, float)) and have >= value - 0.005
+        grown = isinstance(value, float) and isinstance(have, (int, float)) and have >= value - TOLERANCE
         if not (same(have, value) or grown):
             return False
     return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from caseops.records import RecordState, Value
+from caseops.records import TOLERANCE, RecordState, Value
 
 if TYPE_CHECKING:
     from caseops.models import SupportDeskAction
@@ -38,7 +38,7 @@ class Preconditions:
         return (
             capture.get("state") == "settled"
             and not capture.get("disputed")
-            and self._argument(action, "amount") <= left + 0.005
+            and self._argument(action, "amount") <= left + TOLERANCE
         )
 
     def single_remedy(self, action: SupportDeskAction, *_: Any) -> bool:
@@ -47,7 +47,7 @@ class Preconditions:
         if action.operation == "send_replacement":
             return not _number(order.get("refunded_amount"))
         left = _number(order.get("total")) - _number(order.get("refunded_amount"))
-        return not order.get("replacement_shipped") and self._argument(action, "amount") <= left + 0.005
+        return not order.get("replacement_shipped") and self._argument(action, "amount") <= left + TOLERANCE
 
     def owner_verified(self, action: SupportDeskAction, *_: Any) -> bool:
         return self._target(action).get("owner_verified") is True
@@ -68,7 +68,7 @@ class Preconditions:
     def discount_agreed(self, action: SupportDeskAction, *_: Any) -> bool:
         return (
             self._argument(action, "discount_percent")
-            <= _number(self._target(action).get("agreed_discount_percent")) + 0.005
+            <= _number(self._target(action).get("agreed_discount_percent")) + TOLERANCE
         )
 
     def export_unrestricted(self, action: SupportDeskAction, *_: Any) -> bool:

@@ -23,7 +23,6 @@ from caseops.records import Fields, Record, Value
 from caseops.scenario import Claim, Scenario
 
 PATH = DATA / "tools.yaml"
-MAX_ARGUMENT_CHARS = 64
 CHOICES: Mapping[str, tuple[str, ...]] = {"SEVERITIES": vocab.SEVERITIES, "TEAMS": vocab.TEAMS}
 
 
