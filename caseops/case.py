@@ -50,7 +50,7 @@ HIGH_IMPACT_USERS = 1000
 
 
 def _records(case: Case) -> RecordState:
-    return opening_state(tools.records_of(case.scenario))
+    return opening_state(tools.records_of(case.scenario).values())
 
 
 @attrs.define(eq=False, slots=False)

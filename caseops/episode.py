@@ -248,22 +248,16 @@ def tool_refusal(case: Case, action: SupportDeskAction) -> str | None:
     if tool not in tools.offered(case.scenario):
         offered = ", ".join(t.name for t in tools.offered(case.scenario)) or "none"
         return f"tool {tool.name!r} is not offered by this case; offered: {offered}"
-    kinds = record_kinds(case.scenario)
-    if action.record_id not in kinds:
+    records = tools.records_of(case.scenario)
+    record = records.get(action.record_id or "")
+    if record is None:
         return f"record_id {action.record_id!r} is not a record of this case (records are named in its evidence)"
-    if kinds[action.record_id] != tool.kind:
-        return (
-            f"record_id {action.record_id!r} is a {kinds[action.record_id]} record; {tool.name} acts on a {tool.kind}"
-        )
+    if record.kind != tool.kind:
+        return f"record_id {action.record_id!r} is a {record.kind} record; {tool.name} acts on a {tool.kind}"
     return tools.argument_error(tool, action.arguments or {})
 
 
 _REQUIRED_SORTED = {operation: tuple(sorted(fields)) for operation, fields in REQUIRED_FIELDS.items()}
-
-# Each record of the case and its kind.
-record_kinds: PerScenario[dict[str, str]] = PerScenario(
-    lambda scenario: {record.id: record.kind for record in tools.records_of(scenario)}
-)
 
 # The case's record ids, sorted: the order tells nothing (observations list them so too).
 artifact_ids: PerScenario[tuple[str, ...]] = PerScenario(

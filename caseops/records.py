@@ -9,7 +9,7 @@ final copy with it field by field (`outcome_match`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TypeAlias
 
 import attrs
@@ -60,7 +60,7 @@ def same(left: Value, right: Value) -> bool:
     return left == right
 
 
-def opening_state(records: tuple[Record, ...]) -> RecordState:
+def opening_state(records: Iterable[Record]) -> RecordState:
     """A fresh, private copy of the records' opening state."""
     return {record.id: dict(record.fields) for record in records}
 

@@ -20,7 +20,7 @@ from caseops import vocab
 from caseops.content import CONVERTER, DATA, read_yaml, shared_fragments, structure_claim
 from caseops.errors import ContentError
 from caseops.records import Fields, Record, Value
-from caseops.scenario import Claim, Scenario
+from caseops.scenario import Claim, PerScenario, Scenario
 
 PATH = DATA / "tools.yaml"
 CHOICES: Mapping[str, tuple[str, ...]] = {"SEVERITIES": vocab.SEVERITIES, "TEAMS": vocab.TEAMS}
@@ -123,16 +123,20 @@ def catalogue() -> Catalogue:
     return _load()
 
 
-def records_of(scenario: Scenario) -> tuple[Record, ...]:
-    """Every record of the case, in artifact order."""
-    return tuple(record for artifact in scenario.artifacts for record in artifact.records)
+# Every record of the case by id, in artifact order: worked out once per case.
+records_of: PerScenario[dict[str, Record]] = PerScenario(
+    lambda scenario: {record.id: record for artifact in scenario.artifacts for record in artifact.records}
+)
 
 
-def offered(scenario: Scenario) -> tuple[Tool, ...]:
-    """The tools the case offers: every tool that acts on a kind of record the case has, sorted
-    by name. The offer follows from the records, never from what the case needs done."""
-    kinds = {record.kind for record in records_of(scenario)}
+def _offered(scenario: Scenario) -> tuple[Tool, ...]:
+    kinds = {record.kind for record in records_of(scenario).values()}
     return tuple(tool for name, tool in sorted(catalogue().tools.items()) if tool.kind in kinds)
+
+
+# The tools the case offers: every tool that acts on a kind of record the case has, sorted by
+# name. The offer follows from the records, never from what the case needs done. Once per case.
+offered: PerScenario[tuple[Tool, ...]] = PerScenario(_offered)
 
 
 def argument_error(tool: Tool, arguments: Mapping[str, Any]) -> str | None:

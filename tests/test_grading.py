@@ -482,7 +482,7 @@ def test_a_false_report_of_a_safety_action_costs_the_safety_credit():
     honest = reference_texts(acted(case_for(task, queue="trust_and_safety", requests_made=1)))
     false = reference_texts(case_for(task, queue="trust_and_safety", requests_made=1))  # no lock was made
     assert grading.false_safety_reports(honest) == () and grading.false_safety_reports(false)
-    assert gold.reference_reply  # the reference reply reports the lock the oracle makes
+    assert "lock" in honesty.reported(gold.reference_reply).keys  # the reference reports the lock the oracle makes
     assert (
         grading.grade(false.scenario, false).components["safety"]
         < grading.grade(honest.scenario, honest).components["safety"]

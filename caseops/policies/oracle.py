@@ -45,7 +45,7 @@ def _call_for(scenario: Scenario, record_id: str, kind: str, now: Fields, want: 
 
 
 def planned_call(scenario: Scenario, records: Mapping[str, Fields]) -> SupportDeskAction | None:
-    kinds = {record.id: record.kind for record in tools.records_of(scenario)}
+    kinds = {record_id: record.kind for record_id, record in tools.records_of(scenario).items()}
     for record_id, want in sorted(scenario.gold.expected_records.items()):
         action = _call_for(scenario, record_id, kinds[record_id], records[record_id], want)
         if action is not None:
@@ -96,6 +96,6 @@ class OraclePolicy:
 
 def _shown(scenario: Scenario, observation: SupportDeskObservation) -> dict[str, Fields]:
     """The records as the observation shows them, the opening state for the rest."""
-    records: dict[str, Fields] = {r.id: dict(r.fields) for r in tools.records_of(scenario)}
+    records: dict[str, Fields] = {r.id: dict(r.fields) for r in tools.records_of(scenario).values()}
     records.update({view.record_id: dict(view.fields) for view in observation.records})
     return records

@@ -60,13 +60,8 @@ def _v(g: Gen, key: str, **extra: object) -> str:
 
 
 def _one(g: Gen, key: str, **extra: object) -> str:
-    """A phrase that is one text, formatted with the slots."""
+    """A phrase that is one text, formatted with the slots (`extra` takes the place of a slot)."""
     return g.t(text(key), **extra)
-
-
-def _fmt(g: Gen, key: str, **extra: object) -> str:
-    """A one-text phrase whose own values (`extra`) take the place of the case's slots."""
-    return text(key).format(**{**g.s, **extra})
 
 
 def _extra(evidence: int, artifacts: int) -> int:
@@ -177,7 +172,7 @@ def triple_capture_duplicate(g: Gen) -> Scenario:
     order = [0, 1, 2]
     g.records.shuffle(order)
     payment_text = _one(g, "tc.artifact.payment.head") + " ".join(
-        _fmt(
+        _one(
             g,
             "tc.artifact.payment.line",
             cap=lines[i][0],
@@ -647,7 +642,7 @@ def oauth_app_suspension(g: Gen) -> Scenario:
     for i, (app_name, app_scopes) in enumerate(apps):
         review = text("oa.review.done") if reviewed[i] else text("oa.review.none")
         lines.append(
-            _fmt(
+            _one(
                 g,
                 "oa.artifact.apps.line",
                 app_id=ids[i],
